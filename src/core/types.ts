@@ -1,0 +1,213 @@
+/**
+ * The contracts of the core (see docs/ARCHITECTURE.md and the spec `qcdc-2021`).
+ * Pure data types: no Office, no DOM, no Node.
+ */
+
+/** Kinds of indicator value. */
+export type IndicatorKind = "count" | "money" | "percent";
+
+/** Finding severities, most severe first. */
+export type Severity = "error" | "warning" | "info";
+
+export type Lang = "vi" | "en";
+
+/** A string in both languages the product speaks. */
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export interface IndicatorDef {
+  code: string;
+  group: number;
+  label: Text;
+  unit: Text;
+  kind: IndicatorKind;
+  /** Code of the total this indicator is a part of (documentation; rules say what is checked). */
+  partOf?: string;
+  /** false for indicators the seed appendix does not print (needed only to check a ratio). */
+  printed?: boolean;
+}
+
+export interface GroupDef {
+  id: number;
+  /** Heading as printed in the appendix; `{code}` placeholders are indicator values, `{level}` the unit's level. */
+  heading: Text;
+}
+
+export type FieldType = "text" | "symbol" | "date" | "enum" | "boolean";
+
+export interface FieldOption {
+  value: string;
+  label: Text;
+}
+
+export interface RegisterFieldDef {
+  id: string;
+  label: Text;
+  type: FieldType;
+  options?: FieldOption[];
+  /** A row without it is a `value.kind` error. */
+  required?: boolean;
+  /** For `issuer`: derived from the `symbol` field when absent. */
+  derivedFrom?: string;
+}
+
+export interface RegisterDef {
+  id: string;
+  label: Text;
+  /** What one row is, e.g. "văn bản". */
+  rowNoun: Text;
+  fields: RegisterFieldDef[];
+}
+
+/** Comparison used by `implies` clauses. */
+export interface Condition {
+  code: string;
+  op: ">" | ">=" | "=" | "<" | "<=" | "!=";
+  value: number;
+}
+
+/** Filter over register rows: field value in a list (booleans as "true"/"false"). */
+export type RowFilter = Record<string, string[]>;
+
+export interface RegisterCount {
+  indicator: string;
+  /** Only rows matching all of these. */
+  where?: RowFilter;
+  /** Count distinct values of this field instead of rows. */
+  distinct?: string;
+}
+
+export type RuleDef =
+  | { id: string; kind: "sum"; severity: Severity; total: string; parts: string[] }
+  | {
+      id: string;
+      kind: "le";
+      severity: Severity;
+      /** Summed unless `each` is true, then each one is compared alone. */
+      left: string[];
+      right: string;
+      each?: boolean;
+    }
+  | {
+      id: string;
+      kind: "ratio";
+      severity: Severity;
+      ratio: string;
+      numerator: string[];
+      denominator: string;
+      /** With the denominator blank, give an info with the total the ratio implies. */
+      impliedTotal?: boolean;
+      /** With the denominator 0, the ratio must be "Không có"; a number there is this severity. */
+      zeroDenominator?: { severity: Severity };
+    }
+  | { id: string; kind: "implies"; severity: Severity; clauses: { if: Condition; then: Condition }[] }
+  | { id: string; kind: "register-count"; severity: Severity; register: string; counts: RegisterCount[] }
+  | {
+      id: string;
+      kind: "period";
+      severity: Severity;
+      indicators: string[];
+      fromYear: number;
+      toYear: number;
+    };
+
+export interface TemplateDef {
+  id: string;
+  title: Text;
+  /** Reporting levels and the appendix's heading of group 7 for each. */
+  levels: { id: string; label: Text }[];
+  groups: GroupDef[];
+  indicators: IndicatorDef[];
+  registers: RegisterDef[];
+  rules: RuleDef[];
+}
+
+/** A value as typed: number, string, null or absent. */
+export type RawValue = number | string | boolean | null | undefined;
+
+export interface ReportInfo {
+  parentAgency?: string;
+  agency?: string;
+  level?: "tinh" | "huyen" | "xa" | string;
+  number?: string;
+  symbol?: string;
+  place?: string;
+  /** ISO yyyy-mm-dd */
+  date?: string;
+  year?: number;
+  title?: string;
+  basis?: string;
+  signerAuthority?: string;
+  signerTitle?: string;
+  signerName?: string;
+  recipients?: string[];
+}
+
+export type RegisterRow = Record<string, RawValue>;
+
+export interface Section {
+  heading: string;
+  text: string;
+}
+
+export interface UserRule {
+  id: string;
+  expression: string;
+  severity: Severity;
+  message?: string;
+}
+
+export interface Override {
+  severity: "off" | Severity;
+  reason: string;
+}
+
+/** One report in the data exchange format (spec: "Data exchange format (JSON)"). */
+export interface ReportData {
+  template: string;
+  report: ReportInfo;
+  values: Record<string, RawValue>;
+  previous?: Record<string, RawValue>;
+  registers: Record<string, RegisterRow[]>;
+  sections?: Section[];
+  rules?: UserRule[];
+  overrides?: Record<string, Override>;
+}
+
+/** One finding (spec: "Findings format"). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  indicators: string[];
+  values?: Record<string, number | string | null>;
+  expected?: number | string;
+  cells?: string[];
+  path?: string;
+  quote?: string;
+  offset?: number;
+  suggestion?: string;
+}
+
+export interface OverrideSummary {
+  rule: string;
+  severity: Override["severity"];
+  reason: string;
+  affected: number;
+}
+
+export interface CheckResult {
+  template: string;
+  findings: Finding[];
+  summary: { errors: number; warnings: number; infos: number; overrides: OverrideSummary[] };
+}
+
+/**
+ * Where each datum of a report lives in its source, so that a finding can point at it.
+ * Keys are JSON paths ("values.tt_hoi_nghi", "registers.van_ban[3].symbol",
+ * "registers.van_ban[3]" for a whole row); values are A1 references with the sheet
+ * ("'Phụ lục'!E14").
+ */
+export type CellMap = Record<string, string>;

@@ -1,0 +1,88 @@
+/**
+ * What the core knows of a workbook, independent of exceljs and Office.js.
+ *
+ * Reading: an adapter (src/cli/xlsx.ts with exceljs, src/excel/ with Office.js) takes a
+ * `WorkbookSnapshot` of the cells it finds, and `readWorkbook` (src/core/sheet-read.ts)
+ * turns it into report data, a cell map and `workbook.*` findings.
+ *
+ * Writing: `planWorkbook` (src/core/sheet-plan.ts) turns report data (or nothing) into a
+ * `WorkbookPlan`, and each adapter applies it in one batch.
+ */
+import type { ValidationDef, SheetRole } from "./layout";
+
+/**
+ * A cell as an adapter sees it. Dates are Excel serial numbers (days since 1899-12-30)
+ * under a date number format, as Office.js gives them; exceljs's Date objects are
+ * converted to serials by the adapter. A formula cell gives its cached result in `v`
+ * (null when it has none) and the formula text in `formula`.
+ * `error` holds an Excel error value such as "#REF!" (then v is null).
+ */
+export interface CellSnapshot {
+  v: string | number | boolean | null;
+  format?: string;
+  formula?: string;
+  error?: string;
+  /** Part of a merged range that does not start at this cell. */
+  mergedInto?: string;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** "visible" | "hidden" | "veryHidden" */
+  visibility?: string;
+  /**
+   * Cells from A1, rows then columns, 0-based arrays (rows[0][0] is A1). Only the used
+   * range needs to be there; missing cells are blank.
+   */
+  rows: CellSnapshot[][];
+  /** Excel tables on this sheet: name and A1 range including the header. */
+  tables?: { name: string; range: string }[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Workbook-level defined names → their reference or formula text. */
+  names?: Record<string, string>;
+}
+
+/** One cell to write. A value of null writes a blank. */
+export interface CellPlan {
+  v?: string | number | boolean | null;
+  formula?: string;
+  format?: string;
+  validation?: ValidationDef;
+  bold?: boolean;
+  wrap?: boolean;
+}
+
+export interface SheetPlan {
+  role: SheetRole;
+  /** The layout's name for this sheet (the adapter may have to pick another, see layout.ts). */
+  name: string;
+  register?: string;
+  /** Rows above the table: title and help, row 1 first. */
+  preamble: CellPlan[][];
+  table: {
+    name: string;
+    headerRow: number;
+    header: string[];
+    /** Data rows; at least one (an empty row) so that the table exists. */
+    rows: CellPlan[][];
+    /** Column formats and validations applied to the whole data column (register sheets). */
+    columns: { width: number; format?: string; validation?: ValidationDef; wrap?: boolean }[];
+    /** Rows the column validation and format cover below the header (e.g. 500). */
+    formatRows: number;
+  };
+  /** Freeze panes below this row (the header). */
+  freezeRows: number;
+  /** Hide these 1-based columns (e.g. none for now; codes stay visible). */
+  hiddenColumns?: number[];
+}
+
+export interface WorkbookPlan {
+  layoutVersion: number;
+  template: string;
+  sheets: SheetPlan[];
+  /** The marker sheet's cells (very hidden) and the defined name pointing at it. */
+  marker: { sheet: string; rows: (string | number)[][]; name: string; ref: string };
+}
