@@ -1,0 +1,146 @@
+/**
+ * The rules engine: reads every indicator once, runs the built-in value checks, each
+ * template rule through the module of its kind (rules/registry.ts), the user's own rules,
+ * then applies overrides, maps paths to cells and sorts by severity (error, warning,
+ * info), keeping template order within a severity.
+ *
+ * Order within a severity: structural findings (workbook.*), values (template order,
+ * then previous year, then unknown codes), register rows, template rules (template
+ * order), user rules, invalid overrides.
+ */
+import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity } from "./types";
+import { Ctx } from "./rules/context";
+import { ruleModule } from "./rules/registry";
+import { checkRows, checkValues } from "./rules/value-checks";
+import { runUserRules } from "./rules/user";
+import { templateOf } from "./normalize";
+import { tr } from "./i18n";
+import { upperFirst } from "./vn";
+
+export { registerRuleKind, ruleKinds } from "./rules/registry";
+export type { RuleModule } from "./rules/context";
+
+export interface CheckOptions {
+  lang?: Lang;
+  /** JSON path → A1 reference with the sheet, to fill each finding's `cells`. */
+  cells?: CellMap;
+  /** Findings found before (e.g. workbook.* from the reader); listed first within their severity. */
+  structural?: Finding[];
+}
+
+const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const OVERRIDE_SEVERITIES = new Set(["off", "error", "warning", "info"]);
+
+function applyOverrides(findings: Finding[], data: ReportData, lang: Lang): { findings: Finding[]; summary: OverrideSummary[]; invalid: Finding[] } {
+  const summary: OverrideSummary[] = [];
+  const invalid: Finding[] = [];
+  const ov = data.overrides;
+  if (!ov || typeof ov !== "object") return { findings, summary, invalid };
+  let out = findings;
+  for (const [rule0, o] of Object.entries(ov)) {
+    const rule = rule0.trim();
+    const path = "overrides." + rule;
+    const bad = (key: string, params: Record<string, string>) =>
+      invalid.push({ rule: "user.invalid", severity: "error", message: upperFirst(tr(lang, key, params)), indicators: [], path });
+    if (!rule) continue;
+    const sev = o && typeof o.severity === "string" ? o.severity.trim().toLowerCase() : "";
+    const reason = o && typeof o.reason === "string" ? o.reason.trim() : "";
+    if (rule === "user.invalid") {
+      bad("override.protected", { rule });
+      continue;
+    }
+    if (!OVERRIDE_SEVERITIES.has(sev)) {
+      bad("override.badSeverity", { rule, severity: sev });
+      continue;
+    }
+    if (!reason) {
+      bad("override.noReason", { rule });
+      continue;
+    }
+    let affected = 0;
+    if (sev === "off") {
+      out = out.filter((f) => {
+        if (f.rule !== rule) return true;
+        affected++;
+        return false;
+      });
+    } else {
+      out = out.map((f) => {
+        if (f.rule !== rule || f.severity === sev) return f;
+        affected++;
+        return { ...f, severity: sev as Severity };
+      });
+    }
+    summary.push({ rule, severity: sev as OverrideSummary["severity"], reason, affected });
+  }
+  return { findings: out, summary, invalid };
+}
+
+function rowPathOf(path: string): string | undefined {
+  const m = /^(registers\.[^.[\]]+\[\d+\])/.exec(path);
+  return m ? m[1] : undefined;
+}
+
+function attachCells(f: Finding, cells: CellMap): Finding {
+  if (f.cells && f.cells.length) return f;
+  const out: string[] = [];
+  const add = (a: string | undefined) => {
+    if (a && !out.includes(a)) out.push(a);
+  };
+  const path = f.path;
+  if (path && (path.startsWith("registers.") || path.startsWith("previous.") || path.startsWith("rules") || path.startsWith("overrides"))) {
+    add(cells[path]);
+    if (!out.length) {
+      const rp = rowPathOf(path);
+      if (rp) add(cells[rp]);
+    }
+  } else {
+    if (path) add(cells[path]);
+    for (const c of f.indicators) add(cells["values." + c]);
+  }
+  return out.length ? { ...f, cells: out } : f;
+}
+
+/** Check one report against its template. Throws InputError for data with no known template. */
+export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
+  const t = templateOf(data);
+  const lang: Lang = opts.lang === "en" ? "en" : "vi";
+  const ctx = new Ctx(t, data, lang);
+  let findings: Finding[] = [];
+  if (opts.structural) for (const f of opts.structural) findings.push(f);
+  // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
+  const codeOf = (p: string | undefined) => (p ? p.slice(p.indexOf(".") + 1) : "");
+  const reported = new Set((opts.structural ?? []).filter((f) => f.rule === "workbook.unknown-code").map((f) => codeOf(f.path)));
+  for (const f of checkValues(ctx)) {
+    if (f.rule === "workbook.unknown-code" && reported.has(codeOf(f.path))) continue;
+    findings.push(f);
+  }
+  for (const f of checkRows(ctx)) findings.push(f);
+  for (const rule of t.rules) {
+    const m = ruleModule(rule.kind);
+    if (!m) continue;
+    for (const f of m.run(rule, ctx)) findings.push(f);
+  }
+  for (const f of runUserRules(ctx, data.rules)) findings.push(f);
+
+  const o = applyOverrides(findings, data, lang);
+  findings = o.findings.concat(o.invalid);
+  if (opts.cells) {
+    const cells = opts.cells;
+    findings = findings.map((f) => attachCells(f, cells));
+  }
+  // Stable sort by severity only: generation order is template order.
+  const ranked = findings.map((f, i) => ({ f, i }));
+  ranked.sort((a, b) => SEV_RANK[a.f.severity] - SEV_RANK[b.f.severity] || a.i - b.i);
+  findings = ranked.map((x) => x.f);
+
+  let errors = 0,
+    warnings = 0,
+    infos = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { template: t.id, findings, summary: { errors, warnings, infos, overrides: o.summary } };
+}

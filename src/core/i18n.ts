@@ -1,0 +1,305 @@
+/**
+ * Message templates of the checks, as data. `{name}` is replaced by a parameter.
+ * A key "RULE:KEY" (e.g. "dth.parts:le.fail") overrides the generic "KEY" for one rule,
+ * so that a template can word one rule's findings without touching code.
+ * Figures are passed already formatted the Vietnamese way ("04", "10.424.000", "88,9%").
+ */
+import type { Lang, Text } from "./types";
+
+export const MESSAGES: Record<string, Text> = {
+  // Missing inputs (info)
+  "missing.blank": { vi: "còn trống {list}", en: "{list} blank" },
+  "missing.invalid": { vi: "không đọc được {list}", en: "{list} unreadable" },
+
+  // sum
+  "sum.fail": {
+    vi: "{total} ({totalValue}) khác tổng các phần: {partsExpr} = {sum}.",
+    en: "{total} ({totalValue}) differs from the sum of its parts: {partsExpr} = {sum}.",
+  },
+  "sum.suggestion": {
+    vi: "Sửa {totalLower} thành {sum}, hoặc sửa lại các phần.",
+    en: "Change {totalLower} to {sum}, or correct the parts.",
+  },
+  "sum.missing": {
+    vi: "Chưa đối chiếu được {totalLower} với tổng các phần vì {missing}.",
+    en: "{total} cannot be checked against the sum of its parts: {missing}.",
+  },
+
+  // le
+  "le.fail": {
+    vi: "{leftExpr} = {sum}, nhiều hơn {rightLower} ({rightValue}).",
+    en: "{leftExpr} = {sum}, more than {rightLower} ({rightValue}).",
+  },
+  "le.fail.one": {
+    vi: "{left} ({leftValue}) nhiều hơn {rightLower} ({rightValue}).",
+    en: "{left} ({leftValue}) is more than {rightLower} ({rightValue}).",
+  },
+  "le.each.fail": {
+    vi: "{items} nhiều hơn {rightLower} ({rightValue}); mỗi phần không thể vượt tổng.",
+    en: "{items}: more than {rightLower} ({rightValue}); no part can exceed the total.",
+  },
+  "dth.parts:le.fail": {
+    vi: "{leftExpr} = {sum}, nhiều hơn {rightLower} ({rightValue}). Chỉ đúng khi có hội nghị do cả hai người đứng đầu cùng chủ trì (được tính ở cả hai phần); hãy kiểm tra lại.",
+    en: "{leftExpr} = {sum}, more than {rightLower} ({rightValue}). This holds only if some sessions were chaired by both heads (counted in both parts); please check.",
+  },
+  "le.suggestion": {
+    vi: "Kiểm tra lại {rightLower} và các phần của nó.",
+    en: "Check {rightLower} and its parts.",
+  },
+  "le.missing": {
+    vi: "Chưa so sánh được {leftLower} với {rightLower} vì {missing}.",
+    en: "{left} cannot be compared with {rightLower}: {missing}.",
+  },
+
+  // ratio
+  "ratio.fail": {
+    vi: "{ratio} ({ratioValue}) không khớp: {numParen}/{denValue} = {exact}; ghi đúng là {expected}.",
+    en: "{ratio} ({ratioValue}) does not match: {numParen}/{denValue} = {exact}; it should read {expected}.",
+  },
+  "ratio.truncated": {
+    vi: "{ratio} ({ratioValue}) bị cắt bớt chữ số thay vì làm tròn: {numParen}/{denValue} = {exact}, làm tròn là {expected}.",
+    en: "{ratio} ({ratioValue}) is truncated rather than rounded: {numParen}/{denValue} = {exact}, which rounds to {expected}.",
+  },
+  "ratio.suggestion": { vi: "Ghi {expected}.", en: "Write {expected}." },
+  "ratio.zeroDen": {
+    vi: "{den} bằng 0 nên {ratioLower} phải ghi \"Không có\" (đang ghi {ratioValue}).",
+    en: "{den} is 0, so {ratioLower} must read \"Không có\" (not applicable), not {ratioValue}.",
+  },
+  "ratio.zeroDen.suggestion": { vi: "Ghi \"Không có\".", en: "Write \"Không có\"." },
+  "ratio.naButDen": {
+    vi: "{ratio} ghi \"Không có\" nhưng {denLower} là {denValue}: tỷ lệ là {numParen}/{denValue} = {expected}.",
+    en: "{ratio} reads \"Không có\" but {denLower} is {denValue}: the ratio is {numParen}/{denValue} = {expected}.",
+  },
+  "ratio.implied": {
+    vi: "{den} còn trống; tỷ lệ {ratioValue} của {numValues} cho thấy tổng là {implied}.",
+    en: "{den} is blank; {ratioValue} of {numValues} implies {implied}.",
+  },
+  "ratio.implied.suggestion": { vi: "Ghi {denLower}: {implied}.", en: "Fill in {denLower}: {implied}." },
+  "ratio.impliedNone": {
+    vi: "{den} còn trống, và không có tổng số nguyên nào cho tỷ lệ {ratioValue} của {numValues}.",
+    en: "{den} is blank, and no whole total gives {ratioValue} of {numValues}.",
+  },
+  "ratio.missing": {
+    vi: "Chưa kiểm tra được {ratioLower} vì {missing}.",
+    en: "{ratio} cannot be checked: {missing}.",
+  },
+
+  // implies
+  "implies.fail": {
+    vi: "{ifLabel} là {ifValue} nhưng {thenLower} là {thenValue} (phải {thenOp} {thenBound}).",
+    en: "{ifLabel} is {ifValue} but {thenLower} is {thenValue} (it must be {thenOp} {thenBound}).",
+  },
+  "implies.missing": {
+    vi: "Chưa đối chiếu được {labelsLower} vì {missing}.",
+    en: "{labels} cannot be checked together: {missing}.",
+  },
+  "op.>": { vi: "lớn hơn", en: "greater than" },
+  "op.>=": { vi: "lớn hơn hoặc bằng", en: "at least" },
+  "op.=": { vi: "bằng", en: "equal to" },
+  "op.<": { vi: "nhỏ hơn", en: "less than" },
+  "op.<=": { vi: "nhỏ hơn hoặc bằng", en: "at most" },
+  "op.!=": { vi: "khác", en: "other than" },
+
+  // register-count
+  "register.fail": {
+    vi: "Sổ {register} có {rows} dòng, nhưng {items}.",
+    en: "The {register} register has {rows} rows, but {items}.",
+  },
+  "register.item": {
+    vi: "{labelLower} là {value} (theo sổ: {count})",
+    en: "{labelLower} is {value} (register: {count})",
+  },
+  "dth.register:register.fail": {
+    vi: "Sổ {register} có {rows} hội nghị đối thoại theo kế hoạch, {firstCount} đã tổ chức, nhưng {items}.",
+    en: "The {register} register has {rows} planned dialogue conferences, {firstCount} held, but {items}.",
+  },
+  "register.suggestion": {
+    vi: "Sửa {labelLower} thành {count}, hoặc bổ sung sổ {register}.",
+    en: "Change {labelLower} to {count}, or complete the {register} register.",
+  },
+  "register.missing": {
+    vi: "Sổ {register} có {rows} dòng nhưng {missing}; theo sổ: {counts}.",
+    en: "The {register} register has {rows} rows but {missing}; from the register: {counts}.",
+  },
+
+  // period
+  "period.info": {
+    vi: "Năm báo cáo {year} nằm ngoài giai đoạn {from}–{to} nhưng có số liệu: {values}. Hãy kiểm tra lại.",
+    en: "The year reported, {year}, is outside {from}–{to}, yet there are figures: {values}. Please check.",
+  },
+  "cv.period:period.info": {
+    vi: "Báo cáo năm {year} có số liệu hỗ trợ do đại dịch Covid-19 ({values}), trong khi các chính sách này áp dụng trong {from}–{to}. Hãy kiểm tra lại.",
+    en: "The {year} report has Covid-19 support figures ({values}), while these policies applied in {from}–{to}. Please check.",
+  },
+
+  // value.kind, value.read
+  "value.negative": {
+    vi: "{label}: \"{raw}\" là số âm; số liệu này không thể âm.",
+    en: "{label}: \"{raw}\" is negative; this figure cannot be negative.",
+  },
+  "value.fractional": {
+    vi: "{label}: \"{raw}\" không phải số nguyên (dấu phẩy là dấu thập phân, dấu chấm ngăn cách hàng nghìn, vd. 1.234).",
+    en: "{label}: \"{raw}\" is not a whole number (\",\" is the decimal comma, \".\" groups thousands, e.g. 1.234).",
+  },
+  "value.over100": {
+    vi: "{label}: \"{raw}\" lớn hơn 100%.",
+    en: "{label}: \"{raw}\" is over 100%.",
+  },
+  "value.approximate": {
+    vi: "{label}: \"{raw}\" là số ước lượng; hãy ghi số chính xác.",
+    en: "{label}: \"{raw}\" is an approximate figure; write the exact figure.",
+  },
+  "value.text": {
+    vi: "{label}: không đọc được \"{raw}\" thành một số; hãy ghi một số (vd. {example}).",
+    en: "{label}: \"{raw}\" cannot be read as a figure; write one figure (e.g. {example}).",
+  },
+  "value.example.count": { vi: "8 hoặc 08", en: "8 or 08" },
+  "value.example.money": { vi: "10.424.000", en: "10.424.000" },
+  "value.example.percent": { vi: "88,9% hoặc \"Không có\"", en: "88,9% or \"Không có\"" },
+  "value.read": {
+    vi: "{label}: đã đọc \"{raw}\" là {clean}; nên ghi {clean}.",
+    en: "{label}: read \"{raw}\" as {clean}; better write {clean}.",
+  },
+  "value.previous": { vi: "{label} (năm trước)", en: "{label} (previous year)" },
+  "value.unknownCode": {
+    vi: "Mã chỉ tiêu \"{code}\" không có trong mẫu {template}; giá trị \"{raw}\" không được dùng. Kiểm tra lại chính tả của mã.",
+    en: "Indicator code \"{code}\" is not in template {template}; its value \"{raw}\" is not used. Check the code's spelling.",
+  },
+
+  // register rows
+  "row.required": {
+    vi: "Sổ {register}, dòng {row}: thiếu {field}.",
+    en: "{register} register, row {row}: {field} is missing.",
+  },
+  "row.date": {
+    vi: "Sổ {register}, dòng {row}: không đọc được ngày \"{raw}\" ({field}); ghi ngày dạng 30/3/2021.",
+    en: "{register} register, row {row}: \"{raw}\" is not a date ({field}); write it as 30/3/2021.",
+  },
+  "row.enum": {
+    vi: "Sổ {register}, dòng {row}: \"{raw}\" không phải một lựa chọn của {field} ({options}).",
+    en: "{register} register, row {row}: \"{raw}\" is not a choice for {field} ({options}).",
+  },
+  "row.boolean": {
+    vi: "Sổ {register}, dòng {row}: {field} phải là Có hoặc Không (đang ghi \"{raw}\").",
+    en: "{register} register, row {row}: {field} must be Có (yes) or Không (no), not \"{raw}\".",
+  },
+  "row.issuer": {
+    vi: "Sổ {register}, dòng {row}: không xác định được cấp ban hành từ số, ký hiệu \"{symbol}\"; hãy chọn Cấp ủy hoặc Chính quyền.",
+    en: "{register} register, row {row}: the issuer cannot be told from the symbol \"{symbol}\"; choose Cấp ủy (Party) or Chính quyền (government).",
+  },
+
+  // overrides
+  "override.noReason": {
+    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: thiếu lý do.",
+    en: "The override of rule {rule} is not applied: the reason is missing.",
+  },
+  "override.badSeverity": {
+    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: mức độ \"{severity}\" không hợp lệ (off, error, warning hoặc info).",
+    en: "The override of rule {rule} is not applied: \"{severity}\" is not a severity (off, error, warning or info).",
+  },
+  "override.protected": {
+    vi: "Không thể điều chỉnh quy tắc {rule}.",
+    en: "Rule {rule} cannot be overridden.",
+  },
+
+  // user rules
+  "user.parse": {
+    vi: "Quy tắc riêng \"{id}\" không đọc được: {error}.",
+    en: "Own rule \"{id}\" cannot be read: {error}.",
+  },
+  "user.noId": {
+    vi: "Một quy tắc riêng ({expression}) thiếu mã quy tắc.",
+    en: "An own rule ({expression}) has no id.",
+  },
+  "user.badId": {
+    vi: "Mã quy tắc riêng \"{id}\" chỉ được gồm chữ không dấu, số, \"-\", \"_\" và \".\".",
+    en: "Own rule id \"{id}\" may only hold ASCII letters, digits, \"-\", \"_\" and \".\".",
+  },
+  "user.duplicate": {
+    vi: "Mã quy tắc riêng \"{id}\" bị trùng; quy tắc thứ hai bị bỏ qua.",
+    en: "Own rule id \"{id}\" is used twice; the second rule is ignored.",
+  },
+  "user.badSeverity": {
+    vi: "Quy tắc riêng \"{id}\": mức độ \"{severity}\" không hợp lệ (error, warning hoặc info).",
+    en: "Own rule \"{id}\": \"{severity}\" is not a severity (error, warning or info).",
+  },
+  "user.fail": {
+    vi: "Quy tắc riêng {id} không thỏa: {expression} ({values}).",
+    en: "Own rule {id} does not hold: {expression} ({values}).",
+  },
+  "user.failMessage": { vi: "{message} ({values})", en: "{message} ({values})" },
+  "user.missing": {
+    vi: "Chưa kiểm tra được quy tắc riêng {id} vì {missing}.",
+    en: "Own rule {id} cannot be checked: {missing}.",
+  },
+  "user.na": {
+    vi: "Quy tắc riêng {id} không áp dụng được: {reason} ({values}).",
+    en: "Own rule {id} does not apply: {reason} ({values}).",
+  },
+  "expr.divZero": { vi: "chia cho 0", en: "division by 0" },
+  "expr.notNumber": { vi: "\"Không có\" không phải một số", en: "\"Không có\" is not a number" },
+  "expr.empty": { vi: "biểu thức trống", en: "the expression is empty" },
+  "expr.unexpected": { vi: "không hiểu \"{token}\" ở vị trí {pos}", en: "unexpected \"{token}\" at position {pos}" },
+  "expr.end": { vi: "biểu thức kết thúc khi còn thiếu một phần", en: "the expression ends too early" },
+  "expr.paren": { vi: "thiếu dấu \")\"", en: "a \")\" is missing" },
+  "expr.unknownCode": { vi: "không có chỉ tiêu \"{token}\" trong mẫu", en: "there is no indicator \"{token}\" in the template" },
+  "expr.notCondition": {
+    vi: "biểu thức phải là một điều kiện đúng/sai (vd. a <= b)",
+    en: "the expression must be a true/false condition (e.g. a <= b)",
+  },
+  "expr.needCondition": {
+    vi: "\"{token}\" cần hai vế là điều kiện đúng/sai",
+    en: "\"{token}\" needs true/false conditions on both sides",
+  },
+  "expr.needNumber": { vi: "\"{token}\" cần hai vế là số", en: "\"{token}\" needs numbers on both sides" },
+  "expr.string": { vi: "chuỗi chữ chưa đóng dấu nháy", en: "a quoted text is not closed" },
+  "expr.tooLong": { vi: "biểu thức quá dài", en: "the expression is too long" },
+};
+
+type Part = string | { k: string };
+const compiled = new Map<string, Part[]>();
+
+function compile(tpl: string): Part[] {
+  const parts: Part[] = [];
+  let i = 0;
+  for (;;) {
+    const a = tpl.indexOf("{", i);
+    const b = a < 0 ? -1 : tpl.indexOf("}", a + 1);
+    if (a < 0 || b < 0 || !/^\w+$/.test(tpl.slice(a + 1, b))) {
+      if (a >= 0 && b >= 0) {
+        parts.push(tpl.slice(i, a + 1));
+        i = a + 1;
+        continue;
+      }
+      parts.push(tpl.slice(i));
+      return parts;
+    }
+    if (a > i) parts.push(tpl.slice(i, a));
+    parts.push({ k: tpl.slice(a + 1, b) });
+    i = b + 1;
+  }
+}
+
+/** Fill a message template. Unknown placeholders are left as they are. */
+export function fill(tpl: string, params: Record<string, string | number>): string {
+  let parts = compiled.get(tpl);
+  if (!parts) {
+    parts = compile(tpl);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(tpl, parts);
+  }
+  let out = "";
+  for (const p of parts) {
+    if (typeof p === "string") out += p;
+    else if (Object.prototype.hasOwnProperty.call(params, p.k)) out += String(params[p.k]);
+    else out += "{" + p.k + "}";
+  }
+  return out;
+}
+
+/** The message `key` (or `rule:key` when the rule words it itself) in a language. */
+export function tr(lang: Lang, key: string, params: Record<string, string | number> = {}, rule?: string): string {
+  const t = (rule !== undefined ? MESSAGES[rule + ":" + key] : undefined) ?? MESSAGES[key];
+  if (!t) return key;
+  return fill(t[lang] ?? t.vi, params);
+}

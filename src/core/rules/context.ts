@@ -1,0 +1,223 @@
+/**
+ * What a rule module sees: the template, the report, each indicator read once, labels and
+ * messages in the checking language, and a finding builder. One module per rule kind;
+ * `registry.ts` maps kinds to modules, so a new template adds rules without touching the engine.
+ */
+import type { Finding, IndicatorDef, IndicatorKind, Lang, RawValue, RegisterDef, RegisterRow, ReportData, RuleDef, Severity, TemplateDef } from "../types";
+import { readValue, formatReading, type Reading } from "../values";
+import { tr } from "../i18n";
+import { lowerFirst, upperFirst, formatNumber, formatPercent, formatCount, decimalsOf, roundTo, joinVi, joinEn } from "../vn";
+import { normalizeRow, isNormalRow } from "../normalize";
+
+export interface RuleModule<R extends { kind: string } = RuleDef> {
+  kind: R["kind"];
+  run(rule: R, ctx: Ctx): Finding[];
+}
+
+/** A register row in normal form, with its index in the input (for paths). */
+export interface Row {
+  index: number;
+  row: RegisterRow;
+}
+
+/** Per-template lookups, computed once per template. */
+export interface TemplateIndex {
+  ind: Map<string, IndicatorDef>;
+  order: Map<string, number>;
+  ruleOrder: Map<string, number>;
+  registers: Map<string, RegisterDef>;
+  /** Labels with a lower-case first letter, per language (cached). */
+  lower: { vi: Map<string, string>; en: Map<string, string> };
+}
+
+const indexCache = new WeakMap<TemplateDef, TemplateIndex>();
+
+export function templateIndex(t: TemplateDef): TemplateIndex {
+  let x = indexCache.get(t);
+  if (!x) {
+    x = {
+      ind: new Map(t.indicators.map((d) => [d.code, d])),
+      order: new Map(t.indicators.map((d, i) => [d.code, i])),
+      ruleOrder: new Map(t.rules.map((r, i) => [r.id, i])),
+      registers: new Map(t.registers.map((r) => [r.id, r])),
+      lower: { vi: new Map(), en: new Map() },
+    };
+    indexCache.set(t, x);
+  }
+  return x;
+}
+
+/** Inputs of a rule sorted by what state they are in. */
+export interface Gathered {
+  nums: Map<string, number>;
+  blank: string[];
+  invalid: string[];
+  na: string[];
+}
+
+export class Ctx {
+  readonly ix: TemplateIndex;
+  private readings = new Map<string, Reading>();
+  private rowsCache = new Map<string, Row[]>();
+
+  constructor(
+    readonly t: TemplateDef,
+    readonly data: ReportData,
+    readonly lang: Lang,
+  ) {
+    this.ix = templateIndex(t);
+  }
+
+  kind(code: string): IndicatorKind {
+    return this.ix.ind.get(code)?.kind ?? "count";
+  }
+
+  raw(code: string): RawValue {
+    const v = this.data.values ? (this.data.values as Record<string, unknown>)[code] : undefined;
+    if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+    return String(v);
+  }
+
+  reading(code: string): Reading {
+    let r = this.readings.get(code);
+    if (!r) {
+      r = readValue(this.raw(code), this.kind(code));
+      this.readings.set(code, r);
+    }
+    return r;
+  }
+
+  num(code: string): number | undefined {
+    const r = this.reading(code);
+    return r.status === "number" ? r.value : undefined;
+  }
+
+  /** Value as printed ("04", "10.424.000", "100%", "Không có"); "(trống)" when blank. */
+  shown(code: string): string {
+    const r = this.reading(code);
+    if (r.status === "blank") return this.lang === "vi" ? "(trống)" : "(blank)";
+    return formatReading(r, this.kind(code), undefined, this.raw(code));
+  }
+
+  /** A number formatted as this indicator's kind would print it. */
+  fmtNum(code: string, n: number): string {
+    const k = this.kind(code);
+    if (k === "percent") return formatPercent(n, Math.min(4, decimalsOf(n)));
+    if (k === "money") return formatNumber(n, Math.min(4, decimalsOf(n)));
+    return formatCount(n);
+  }
+
+  /** The value for a finding's `values`: the number read, "Không có", the text as typed, or null. */
+  valueOf(code: string): number | string | null {
+    const r = this.reading(code);
+    switch (r.status) {
+      case "number":
+        return r.value;
+      case "na":
+        return "Không có";
+      case "blank":
+        return null;
+      case "invalid": {
+        const raw = this.raw(code);
+        return typeof raw === "number" ? raw : raw === null || raw === undefined ? null : String(raw);
+      }
+    }
+  }
+
+  label(code: string): string {
+    const d = this.ix.ind.get(code);
+    return d ? d.label[this.lang] : code;
+  }
+
+  lower(code: string): string {
+    const cache = this.ix.lower[this.lang];
+    let s = cache.get(code);
+    if (s === undefined) {
+      s = lowerFirst(this.label(code));
+      cache.set(code, s);
+    }
+    return s;
+  }
+
+  msg(key: string, params: Record<string, string | number>, rule?: string): string {
+    return upperFirst(tr(this.lang, key, params, rule));
+  }
+
+  join(items: string[]): string {
+    return this.lang === "vi" ? joinVi(items) : joinEn(items);
+  }
+
+  gather(codes: string[]): Gathered {
+    const g: Gathered = { nums: new Map(), blank: [], invalid: [], na: [] };
+    for (const c of codes) {
+      const r = this.reading(c);
+      if (r.status === "number") g.nums.set(c, r.value);
+      else if (r.status === "blank") g.blank.push(c);
+      else if (r.status === "na") g.na.push(c);
+      else g.invalid.push(c);
+    }
+    return g;
+  }
+
+  /** "còn trống A và B; không đọc được C" */
+  missingText(g: { blank: string[]; invalid: string[] }): string {
+    const parts: string[] = [];
+    if (g.blank.length) parts.push(tr(this.lang, "missing.blank", { list: this.join(g.blank.map((c) => this.lower(c))) }));
+    if (g.invalid.length) parts.push(tr(this.lang, "missing.invalid", { list: this.join(g.invalid.map((c) => `${this.lower(c)} ("${this.shown(c)}")`)) }));
+    return parts.join("; ");
+  }
+
+  /** A figure in percent units as people write it, trimmed: 66,6667% (at most 4 decimals). */
+  exactPercent(x: number): string {
+    const r = roundTo(x, 4);
+    let s = formatNumber(r, 4);
+    if (s.indexOf(",") >= 0) s = s.replace(/0+$/, "").replace(/,$/, "");
+    return s + "%";
+  }
+
+  percent(x: number, decimals: number): string {
+    return formatPercent(x, decimals);
+  }
+
+  /** Rows of a register in normal form (blank rows skipped), cached. */
+  rows(registerId: string): Row[] {
+    let rows = this.rowsCache.get(registerId);
+    if (!rows) {
+      rows = [];
+      const reg = this.ix.registers.get(registerId);
+      const src = this.data.registers ? (this.data.registers as Record<string, unknown>)[registerId] : undefined;
+      if (reg && Array.isArray(src)) {
+        for (let i = 0; i < src.length; i++) {
+          const n = isNormalRow(src[i]) ? (src[i] as RegisterRow) : normalizeRow(src[i], reg);
+          if (n) rows.push({ index: i, row: n });
+        }
+      }
+      this.rowsCache.set(registerId, rows);
+    }
+    return rows;
+  }
+
+  registerLabel(registerId: string): string {
+    const r = this.ix.registers.get(registerId);
+    return r ? r.label[this.lang] : registerId;
+  }
+
+  /** A finding; `values` filled from `indicators` unless given, `path` from the first indicator. */
+  finding(
+    rule: { id: string },
+    severity: Severity,
+    message: string,
+    indicators: string[],
+    extra: Partial<Pick<Finding, "expected" | "path" | "suggestion" | "values">> = {},
+  ): Finding {
+    const f: Finding = { rule: rule.id, severity, message, indicators };
+    const values: Record<string, number | string | null> = extra.values ?? {};
+    if (!extra.values) for (const c of indicators) values[c] = this.valueOf(c);
+    f.values = values;
+    if (extra.expected !== undefined) f.expected = extra.expected;
+    f.path = extra.path ?? (indicators.length ? "values." + indicators[0] : undefined);
+    if (f.path === undefined) delete f.path;
+    if (extra.suggestion) f.suggestion = extra.suggestion;
+    return f;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `register-count`: with rows in a register, each indicator equals the number of rows
+ * matching `where` (or the number of distinct values of a field). A register with no rows
+ * is the same as no register: its rules do not apply. Linear in the rows.
+ */
+import type { RuleDef, Finding, RawValue, RegisterCount } from "../types";
+import type { Ctx, Row, RuleModule } from "./context";
+import { formatCount } from "../vn";
+import { tr } from "../i18n";
+
+type RegisterRule = Extract<RuleDef, { kind: "register-count" }>;
+
+function fieldKey(v: RawValue): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  const s = v.trim();
+  return s === "" ? undefined : s;
+}
+
+/** Key for distinct counting: case, spaces and "Ð"/"Đ" differences do not make another value. */
+function distinctKey(v: RawValue): string | undefined {
+  const k = fieldKey(v);
+  return k === undefined ? undefined : k.toLowerCase().replace(/\s+/g, "");
+}
+
+export function countRows(rows: Row[], c: RegisterCount): number {
+  const where = c.where ? Object.entries(c.where) : [];
+  const seen = c.distinct ? new Set<string>() : undefined;
+  let n = 0;
+  for (const { row } of rows) {
+    let ok = true;
+    for (const [field, allowed] of where) {
+      const k = fieldKey(row[field]);
+      if (k === undefined || !allowed.includes(k)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (seen) {
+      const k = distinctKey(row[c.distinct!]);
+      if (k !== undefined) seen.add(k);
+    } else n++;
+  }
+  return seen ? seen.size : n;
+}
+
+export const registerCountRule: RuleModule<RegisterRule> = {
+  kind: "register-count",
+  run(rule: RegisterRule, ctx: Ctx): Finding[] {
+    const rows = ctx.rows(rule.register);
+    if (rows.length === 0) return [];
+    const counts = rule.counts.map((c) => ({ code: c.indicator, count: countRows(rows, c) }));
+    const mismatched: { code: string; count: number }[] = [];
+    const missing = { blank: [] as string[], invalid: [] as string[] };
+    for (const c of counts) {
+      const r = ctx.reading(c.code);
+      if (r.status === "number") {
+        if (Math.abs(r.value - c.count) > 1e-9) mismatched.push(c);
+      } else if (r.status === "blank") missing.blank.push(c.code);
+      else missing.invalid.push(c.code);
+    }
+    const register = ctx.registerLabel(rule.register);
+    const base = { register, rows: rows.length, firstCount: counts.length ? formatCount(counts[0].count) : 0 };
+    if (mismatched.length) {
+      const items = ctx.join(
+        mismatched.map((m) => tr(ctx.lang, "register.item", { labelLower: ctx.lower(m.code), value: ctx.shown(m.code), count: formatCount(m.count) }, rule.id)),
+      );
+      const first = mismatched[0];
+      const indicators = [...mismatched.map((m) => m.code), ...counts.map((c) => c.code).filter((c) => !mismatched.some((m) => m.code === c))];
+      return [
+        ctx.finding(rule, rule.severity, ctx.msg("register.fail", { ...base, items }, rule.id), indicators, {
+          expected: mismatched.length === 1 ? first.count : undefined,
+          suggestion: ctx.msg("register.suggestion", { register, labelLower: ctx.lower(first.code), count: formatCount(first.count) }, rule.id),
+        }),
+      ];
+    }
+    if (missing.blank.length || missing.invalid.length) {
+      const countsText = counts.map((c) => ctx.lower(c.code) + " " + formatCount(c.count)).join(", ");
+      const first = [...missing.blank, ...missing.invalid][0];
+      return [
+        ctx.finding(rule, "info", ctx.msg("register.missing", { ...base, missing: ctx.missingText(missing), counts: countsText }, rule.id), [
+          first,
+          ...counts.map((c) => c.code).filter((c) => c !== first),
+        ]),
+      ];
+    }
+    return [];
+  },
+};
