@@ -1,0 +1,464 @@
+/**
+ * The `phuluc` command line: init, check, export, report. Vietnamese by default,
+ * English with --lang en. Exit codes: 0 no error, 1 errors found (including workbook.*),
+ * 2 input unreadable or wrong usage. Never prints a stack trace.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
+import { check } from "../core/engine";
+import { InputError, parseReportJson } from "../core/normalize";
+import { getTemplate, listTemplates } from "../core/templates/index";
+import { planWorkbook } from "../core/sheet-plan";
+import { statusHook } from "../core/status-formulas";
+import { readWorkbook } from "../core/sheet-read";
+import { loadSnapshot, writePlan, FileError } from "./xlsx";
+import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const processIo: Io = {
+  out: (s) => {
+    process.stdout.write(s);
+  },
+  err: (s) => {
+    process.stderr.write(s);
+  },
+};
+
+/** A usage or input problem: exit code 2 with this message. */
+class UsageError extends Error {
+  constructor(public vi: string, public en: string) {
+    super(vi);
+  }
+}
+
+function version(): string {
+  for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "phuluc" && pkg.version) return pkg.version;
+    } catch {
+      /* try the next */
+    }
+  }
+  return "0.0.0";
+}
+
+const HELP: Record<string, { vi: string; en: string }> = {
+  main: {
+    vi: `phuluc — phụ lục số liệu báo cáo thực hiện quy chế dân chủ ở cơ sở (QCDC)
+
+Cách dùng:
+  phuluc init TỆP.xlsx [--data bao-cao.json] [--force]   tạo sổ tính Excel để nhập số liệu
+  phuluc check TỆP.xlsx|TỆP.json [--json]                 kiểm tra số liệu, chỉ ra ô sai
+  phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
+  phuluc report …                                         lập báo cáo (.docx) từ số liệu
+
+Tùy chọn chung:
+  --lang en       thông báo bằng tiếng Anh (mặc định: tiếng Việt)
+  -h, --help      hướng dẫn (phuluc check --help: hướng dẫn của một lệnh)
+  --version       phiên bản
+
+Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu hoặc cấu trúc sổ tính; 2 không đọc được tệp đầu vào hoặc dùng sai lệnh.
+`,
+    en: `phuluc — numeric appendix of the grassroots democracy (QCDC) report
+
+Usage:
+  phuluc init FILE.xlsx [--data report.json] [--force]   make an Excel workbook to fill in
+  phuluc check FILE.xlsx|FILE.json [--json]               check the figures, point at wrong cells
+  phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
+  phuluc report …                                         draft the report (.docx) from the data
+
+Common options:
+  --lang en       messages in English (default: Vietnamese)
+  -h, --help      help (phuluc check --help: help on one command)
+  --version       version
+
+Exit codes: 0 no error; 1 errors in the figures or the workbook's structure; 2 input unreadable or wrong usage.
+`,
+  },
+  init: {
+    vi: `phuluc init TỆP.xlsx [--data bao-cao.json] [--template qcdc-2021] [--force]
+
+Tạo sổ tính Excel theo mẫu: trang "Phụ lục" (số liệu), "Thông tin", các sổ (Văn bản, Kiểm tra,
+Hội nghị, Đối thoại), "Nội dung", "Quy tắc riêng", "Ngoại lệ".
+  --data TỆP.json   điền sẵn số liệu từ tệp JSON (kể cả khi số liệu có lỗi: dùng phuluc check để xem)
+  --template MÃ     mẫu báo cáo khi không có --data (mặc định qcdc-2021)
+  --force           ghi đè nếu TỆP.xlsx đã có
+Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
+`,
+    en: `phuluc init FILE.xlsx [--data report.json] [--template qcdc-2021] [--force]
+
+Make an Excel workbook from the template: "Phụ lục" (figures), "Thông tin" (details), the
+registers, "Nội dung" (text), "Quy tắc riêng" (own rules), "Ngoại lệ" (overrides).
+  --data FILE.json  fill in the data from a JSON file (even with errors: see phuluc check)
+  --template ID     template when there is no --data (default qcdc-2021)
+  --force           overwrite FILE.xlsx if it exists
+Without --data, totals and ratios hold formulas.
+`,
+  },
+  check: {
+    vi: `phuluc check TỆP.xlsx|TỆP.json [--json] [--lang en]
+
+Kiểm tra số liệu theo các quy tắc của mẫu. Kết quả nhóm theo mức độ (lỗi, cảnh báo, thông tin),
+kèm ô (sổ tính) hoặc vị trí (JSON) và các số liệu liên quan.
+  --json   in kết quả dạng JSON: { template, findings, summary }
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
+`,
+    en: `phuluc check FILE.xlsx|FILE.json [--json] [--lang en]
+
+Check the figures against the template's rules. Findings are grouped by severity (errors,
+warnings, information) with their cells (workbook) or paths (JSON) and the figures.
+  --json   print the result as JSON: { template, findings, summary }
+Exit code: 0 no error, 1 errors, 2 file unreadable.
+`,
+  },
+  export: {
+    vi: `phuluc export TỆP.xlsx [-o bao-cao.json]
+
+Xuất số liệu của sổ tính (do phuluc tạo) ra JSON chuẩn hóa; không có -o thì in ra màn hình.
+`,
+    en: `phuluc export FILE.xlsx [-o report.json]
+
+Export the data of a phuluc workbook as normalised JSON; without -o it is printed.
+`,
+  },
+};
+
+interface Parsed {
+  positional: string[];
+  flags: Set<string>;
+  options: Map<string, string>;
+}
+
+/** Options that take a value. */
+const VALUE_OPTIONS = new Set(["--data", "--lang", "-o", "--output", "--template", "--out"]);
+
+function parseArgs(args: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Set<string>();
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("-") && a.length > 1) {
+      const eq = a.indexOf("=");
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (VALUE_OPTIONS.has(name)) {
+        const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+        if (v === undefined) throw new UsageError(`Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
+        options.set(name === "--output" || name === "--out" ? "-o" : name, v);
+      } else {
+        flags.add(name);
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags, options };
+}
+
+function checkFlags(p: Parsed, allowed: string[]): void {
+  for (const f of p.flags) {
+    if (!allowed.includes(f)) throw new UsageError(`Không hiểu tùy chọn "${f}". Xem: phuluc --help`, `Unknown option "${f}". See: phuluc --help`);
+  }
+}
+
+function t(lang: Lang, vi: string, en: string): string {
+  return lang === "en" ? en : vi;
+}
+
+function extOf(file: string): string {
+  return path.extname(file).toLowerCase();
+}
+
+/** Loads the input of check/export: a report from JSON, or a workbook read through the marker. */
+async function loadInput(
+  file: string,
+  lang: Lang,
+): Promise<{ kind: "json" | "xlsx"; data: ReportData; template?: TemplateDef; cells?: Record<string, string>; structural: Finding[] }> {
+  const ext = extOf(file);
+  if (ext === ".json") {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "ENOENT") throw new UsageError(`Không tìm thấy tệp "${file}".`, `File "${file}" not found.`);
+      if (code === "EISDIR") throw new UsageError(`"${file}" là một thư mục, không phải tệp.`, `"${file}" is a folder, not a file.`);
+      throw new UsageError(`Không đọc được tệp "${file}".`, `Cannot read "${file}".`);
+    }
+    const data = parseReportJson(text);
+    return { kind: "json", data, template: getTemplate(data.template), structural: [] };
+  }
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const snap = await loadSnapshot(file);
+    const r = readWorkbook(snap, { lang });
+    const unknown = r.findings.find((f) => f.rule === "workbook.unknown-template");
+    if (unknown) throw new UsageError(readWorkbook(snap, { lang: "vi" }).findings.find((f) => f.rule === "workbook.unknown-template")!.message, readWorkbook(snap, { lang: "en" }).findings.find((f) => f.rule === "workbook.unknown-template")!.message);
+    return { kind: "xlsx", data: r.data, template: r.template, cells: r.cells, structural: r.findings };
+  }
+  throw new UsageError(
+    `"${file}": phuluc chỉ nhận tệp Excel .xlsx hoặc tệp dữ liệu .json.${ext === ".xls" ? " Tệp .xls đời cũ: hãy mở bằng Excel và lưu lại dạng .xlsx." : ""}`,
+    `"${file}": phuluc takes an Excel .xlsx file or a .json data file.${ext === ".xls" ? " An old .xls file: open it in Excel and save it as .xlsx." : ""}`,
+  );
+}
+
+function emptyResult(template: string, structural: Finding[]): CheckResult {
+  const count = (s: string) => structural.filter((f) => f.severity === s).length;
+  return { template, findings: structural, summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] } };
+}
+
+/** A figure as people read it: "10.424.000", "88,9%", "(trống)". */
+function fmtValue(v: unknown, lang: Lang, kind?: string): string {
+  if (v === null || v === undefined) return lang === "en" ? "(blank)" : "(trống)";
+  if (typeof v === "number") {
+    if (kind === "percent") return formatPercent(v, decimalsOf(v));
+    return formatNumber(v, decimalsOf(v));
+  }
+  if (typeof v === "string") return v === "" ? '""' : v;
+  return String(v);
+}
+
+/** The human-readable report of a check. */
+export function formatCheck(res: CheckResult, file: string, lang: Lang): string {
+  const L = (vi: string, en: string) => t(lang, vi, en);
+  const tpl = getTemplate(res.template);
+  const kindOf = (code: string) => tpl?.indicators.find((d) => d.code === code)?.kind;
+  const lines: string[] = [];
+  lines.push(res.template ? L(`Kiểm tra ${file} (mẫu ${res.template})`, `Check of ${file} (template ${res.template})`) : L(`Kiểm tra ${file}`, `Check of ${file}`));
+  const s = res.summary;
+  lines.push(
+    L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin.`, `Result: ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.infos} info.`),
+  );
+  const groups: [string, string, string][] = [
+    ["error", "LỖI", "ERRORS"],
+    ["warning", "CẢNH BÁO", "WARNINGS"],
+    ["info", "THÔNG TIN", "INFORMATION"],
+  ];
+  for (const [sev, vi, en] of groups) {
+    const fs2 = res.findings.filter((f) => f.severity === sev);
+    if (!fs2.length) continue;
+    lines.push("");
+    lines.push(`${L(vi, en)} (${fs2.length})`);
+    fs2.forEach((f, i) => {
+      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
+      const where: string[] = [];
+      if (f.cells && f.cells.length) where.push(L("Ô: ", "Cells: ") + f.cells.join(", "));
+      else if (f.path) where.push(L("Vị trí: ", "Path: ") + f.path);
+      if (where.length) lines.push("     " + where.join("  |  "));
+      const vals = f.values ? Object.entries(f.values) : [];
+      if (vals.length || f.expected !== undefined) {
+        let line = "     " + L("Số liệu: ", "Figures: ") + vals.map(([k, v]) => `${k} = ${fmtValue(v, lang, kindOf(k))}`).join("; ");
+        if (f.expected !== undefined) line += (vals.length ? "; " : "") + L("giá trị đúng: ", "expected: ") + fmtValue(f.expected, lang, kindOf(f.indicators[0]));
+        lines.push(line);
+      }
+      if (f.quote) lines.push("     " + L("Trích: ", "Quote: ") + "“" + f.quote + "”");
+      if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
+    });
+  }
+  if (s.overrides && s.overrides.length) {
+    lines.push("");
+    lines.push(L("NGOẠI LỆ ĐÃ ÁP DỤNG", "OVERRIDES APPLIED"));
+    for (const o of s.overrides) {
+      lines.push(`  - ${o.rule} → ${o.severity}: ${o.reason} (${L("ảnh hưởng", "affected")} ${o.affected})`);
+    }
+  }
+  if (!res.findings.length) {
+    lines.push("");
+    lines.push(L("Không phát hiện vấn đề nào.", "No problems found."));
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
+  checkFlags(p, ["--json"]);
+  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc check TỆP.xlsx|TỆP.json [--json]", "Usage: phuluc check FILE.xlsx|FILE.json [--json]");
+  const file = p.positional[0];
+  const input = await loadInput(file, lang);
+  let res: CheckResult;
+  if (!input.template) {
+    res = emptyResult(input.data.template || "", input.structural);
+  } else {
+    res = check(input.data, { lang, cells: input.cells, structural: input.structural });
+  }
+  if (p.flags.has("--json")) {
+    io.out(JSON.stringify({ template: res.template, findings: res.findings, summary: res.summary }, null, 2) + "\n");
+  } else {
+    io.out(formatCheck(res, file, lang));
+  }
+  return res.summary.errors > 0 ? 1 : 0;
+}
+
+async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
+  checkFlags(p, ["--force"]);
+  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
+  const out = p.positional[0];
+  if (extOf(out) !== ".xlsx") throw new UsageError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
+  if (fs.existsSync(out) && !p.flags.has("--force")) {
+    throw new UsageError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
+  }
+  let data: ReportData | undefined;
+  let template: TemplateDef | undefined;
+  const dataFile = p.options.get("--data");
+  if (dataFile) {
+    if (extOf(dataFile) !== ".json") throw new UsageError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
+    const input = await loadInput(dataFile, lang);
+    data = input.data;
+    template = input.template;
+  } else {
+    const id = p.options.get("--template") ?? "qcdc-2021";
+    template = getTemplate(id);
+    if (!template) {
+      const known = listTemplates().map((x) => x.id).join(", ");
+      throw new UsageError(`Không có mẫu báo cáo "${id}". Các mẫu có: ${known}.`, `Unknown template "${id}". Known templates: ${known}.`);
+    }
+  }
+  if (!template) throw new UsageError("Không xác định được mẫu báo cáo.", "No template.");
+  const plan = planWorkbook(template, data, { statusFormulas: statusHook });
+  await writePlan(plan, out);
+  io.out(
+    t(
+      lang,
+      `Đã tạo ${out} (mẫu ${template.id}, ${template.indicators.length} chỉ tiêu${dataFile ? ", số liệu từ " + dataFile : ", chưa có số liệu"}).\n`,
+      `Made ${out} (template ${template.id}, ${template.indicators.length} indicators${dataFile ? ", data from " + dataFile : ", no data yet"}).\n`,
+    ),
+  );
+  if (data) {
+    const res = check(data, { lang });
+    const s = res.summary;
+    if (s.errors || s.warnings) {
+      io.out(t(lang, `Lưu ý: số liệu có ${s.errors} lỗi, ${s.warnings} cảnh báo. Xem chi tiết: phuluc check ${out}\n`, `Note: the data has ${s.errors} errors, ${s.warnings} warnings. Details: phuluc check ${out}\n`));
+    }
+  } else {
+    io.out(t(lang, `Nhập số liệu vào trang "Phụ lục", rồi chạy: phuluc check ${out}\n`, `Type the figures in the "Phụ lục" sheet, then run: phuluc check ${out}\n`));
+  }
+  return 0;
+}
+
+async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
+  checkFlags(p, ["--force"]);
+  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc export TỆP.xlsx [-o bao-cao.json]", "Usage: phuluc export FILE.xlsx [-o report.json]");
+  const file = p.positional[0];
+  const input = await loadInput(file, lang);
+  const errors = input.structural.filter((f) => f.severity === "error");
+  if (input.kind === "xlsx" && !input.template) {
+    for (const f of input.structural) io.err(`phuluc: ${f.message}\n`);
+    return 1;
+  }
+  const json = JSON.stringify(input.data, null, 2) + "\n";
+  const out = p.options.get("-o");
+  if (out) {
+    if (path.resolve(out) === path.resolve(file)) throw new UsageError("Tệp ra (-o) phải khác tệp vào.", "The output file (-o) must differ from the input.");
+    try {
+      fs.writeFileSync(out, json, "utf8");
+    } catch (e) {
+      throw new UsageError(`Không ghi được tệp "${out}" (${(e as Error).message}).`, `Cannot write "${out}" (${(e as Error).message}).`);
+    }
+    io.err(t(lang, `Đã xuất số liệu ra ${out}.\n`, `Data exported to ${out}.\n`));
+  } else {
+    io.out(json);
+  }
+  for (const f of input.structural) {
+    const where = f.cells && f.cells.length && !f.message.includes(f.cells[0]) ? ` (${f.cells.slice(0, 3).join(", ")})` : "";
+    io.err(`phuluc: [${f.rule}] ${f.message}${where}\n`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+type ReportModule = { runReport?: (args: string[], io?: Io) => Promise<number> | number };
+
+async function cmdReport(args: string[], lang: Lang, io: Io): Promise<number> {
+  let mod: ReportModule | undefined;
+  try {
+    // Loaded lazily: the report command is another module (src/cli/report.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require("./report") as ReportModule;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "MODULE_NOT_FOUND") throw e;
+    mod = undefined;
+  }
+  if (!mod || typeof mod.runReport !== "function") {
+    io.err(t(lang, "phuluc: lệnh report chưa có trong bản này.\n", "phuluc: the report command is not available in this build.\n"));
+    return 2;
+  }
+  const code = await mod.runReport(args, io);
+  return typeof code === "number" ? code : 0;
+}
+
+function langOf(args: string[]): Lang {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--lang" && args[i + 1]) return args[i + 1].toLowerCase().startsWith("en") ? "en" : "vi";
+    if (args[i].startsWith("--lang=")) return args[i].slice(7).toLowerCase().startsWith("en") ? "en" : "vi";
+  }
+  return "vi";
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const lang = langOf(argv);
+  try {
+    const args = [...argv];
+    let cmdIndex = -1;
+    for (let i = 0; i < args.length; i++) {
+      if (VALUE_OPTIONS.has(args[i])) i++;
+      else if (!args[i].startsWith("-")) {
+        cmdIndex = i;
+        break;
+      }
+    }
+    const cmd = cmdIndex >= 0 ? args[cmdIndex] : undefined;
+    const wantsHelp = args.includes("--help") || args.includes("-h");
+    if (!cmd || (cmd === "help" && args.length <= 3)) {
+      if (args.includes("--version") || args.includes("-V") || args.includes("-v")) {
+        io.out("phuluc " + version() + "\n");
+        return 0;
+      }
+      const sub = cmd === "help" ? args.slice(cmdIndex + 1).find((a) => !a.startsWith("-")) : undefined;
+      if (wantsHelp || cmd === "help") {
+        io.out(t(lang, (HELP[sub ?? "main"] ?? HELP.main).vi, (HELP[sub ?? "main"] ?? HELP.main).en));
+        return 0;
+      }
+      io.err(t(lang, HELP.main.vi, HELP.main.en));
+      return 2;
+    }
+    const rest = args.slice(cmdIndex + 1);
+    const before = args.slice(0, cmdIndex);
+    if (cmd === "report") return await cmdReport([...before, ...rest], lang, io);
+    if (wantsHelp && HELP[cmd]) {
+      io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
+      return 0;
+    }
+    const p = parseArgs([...before, ...rest]);
+    p.options.delete("--lang");
+    p.flags.delete("--help");
+    p.flags.delete("-h");
+    switch (cmd) {
+      case "init":
+        return await cmdInit(p, lang, io);
+      case "check":
+        return await cmdCheck(p, lang, io);
+      case "export":
+        return await cmdExport(p, lang, io);
+      default:
+        throw new UsageError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report. See: phuluc --help`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {
+      const m = e as { vi: string; en: string };
+      io.err("phuluc: " + t(lang, m.vi, m.en) + "\n");
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(t(lang, "phuluc: lỗi không mong đợi: ", "phuluc: unexpected error: ") + msg + "\n");
+    return 2;
+  }
+}
