@@ -1,0 +1,92 @@
+import * as React from "react";
+import { render, screen, fireEvent, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FindingsPanel, findingGroup } from "../../src/taskpane/components/FindingsPanel";
+import { qcdc2021 } from "../../src/core/templates/qcdc-2021";
+import type { Finding } from "../../src/core/types";
+import { exampleRun } from "./fixtures";
+
+const structural: Finding = {
+  rule: "workbook.missing-column",
+  severity: "error",
+  message: 'Trang "Văn bản" thiếu cột "Trích yếu" (hàng tiêu đề 3): cột đã bị xóa hoặc tiêu đề bị sửa.',
+  indicators: [],
+  cells: ["'Văn bản'!A3"],
+};
+
+function setup(lang: "vi" | "en" = "vi", extra: Finding[] = []) {
+  const run = exampleRun(undefined, extra);
+  const onSelect = jest.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <FindingsPanel findings={run.result.findings} template={run.read.template} lang={lang} onSelect={onSelect} />
+    </FluentProvider>,
+  );
+  return { run, onSelect };
+}
+
+const rules = (sev?: string) =>
+  screen
+    .queryAllByTestId("finding")
+    .filter((b) => !sev || b.getAttribute("data-severity") === sev)
+    .map((b) => b.getAttribute("data-rule"));
+
+describe("FindingsPanel", () => {
+  test("summary counts and the findings grouped by severity, errors first, in Vietnamese with their figures", () => {
+    setup();
+    expect(screen.getByTestId("summary").textContent).toBe("3 lỗi · 1 cảnh báo · 2 ghi chú");
+    expect(rules("error")).toEqual(["tt.sum", "dth.part", "dth.register"]);
+    expect(rules("warning")).toEqual(["dth.parts"]);
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(["Lỗi (3)", "Cảnh báo (1)", "Ghi chú (2)"]);
+    const tt = screen.getAllByTestId("finding")[0];
+    expect(tt.textContent).toContain("tt_hoi_nghi = 0");
+    expect(tt.textContent).toContain("tt_long_ghep = 4");
+    expect(tt.textContent).toContain("Đến ô Phụ lục!E14");
+  });
+
+  test("clicking a finding hands its cells over; every finding is a focusable button", () => {
+    const { onSelect } = setup();
+    const buttons = screen.getAllByTestId("finding");
+    for (const b of buttons) {
+      expect(b.tagName).toBe("BUTTON"); // Enter and Space activate it; Tab reaches it
+      expect(b.getAttribute("tabindex")).not.toBe("-1");
+    }
+    fireEvent.click(buttons[1]);
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(onSelect.mock.calls[0][0].rule).toBe("dth.part");
+    expect(onSelect.mock.calls[0][0].cells[0]).toBe("'Phụ lục'!E28");
+  });
+
+  test("filters by severity and by group (indicator group, registers, workbook)", () => {
+    setup("vi", [structural]);
+    fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "warning" } });
+    expect(rules()).toEqual(["dth.parts"]);
+    fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "all" } });
+    const groupSelect = screen.getByTestId("filter-group");
+    const options = within(groupSelect).getAllByRole("option").map((o) => o.textContent);
+    expect(options).toEqual(["Tất cả", "Nhóm 3", "Nhóm 4", "Nhóm 6", "Nhóm 7", "Sổ theo dõi", "Cấu trúc sổ"]);
+    fireEvent.change(groupSelect, { target: { value: "g3" } });
+    expect(rules()).toEqual(["tt.sum"]);
+    fireEvent.change(groupSelect, { target: { value: "registers" } });
+    expect(rules()).toEqual(["dth.register"]);
+    fireEvent.change(groupSelect, { target: { value: "workbook" } });
+    expect(rules()).toEqual(["workbook.missing-column"]);
+    fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "info" } });
+    expect(screen.getByText("Không có phát hiện nào khớp bộ lọc.")).toBeTruthy();
+  });
+
+  test("English on request", () => {
+    setup("en");
+    expect(screen.getByTestId("summary").textContent).toBe("3 errors · 1 warnings · 2 notes");
+    expect(screen.getAllByRole("heading", { level: 3 })[0].textContent).toBe("Errors (3)");
+  });
+
+  test("finding groups", () => {
+    const t = qcdc2021;
+    expect(findingGroup({ rule: "tt.sum", severity: "error", message: "", indicators: ["tt_hoi_nghi"] }, t)).toBe("g3");
+    expect(findingGroup({ rule: "vb.register", severity: "error", message: "", indicators: ["vb_tong"] }, t)).toBe("registers");
+    expect(findingGroup({ rule: "value.kind", severity: "error", message: "", indicators: [], path: "registers.van_ban[2].date" }, t)).toBe("registers");
+    expect(findingGroup(structural, t)).toBe("workbook");
+  });
+});

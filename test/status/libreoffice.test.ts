@@ -1,0 +1,66 @@
+/**
+ * The status column in a real spreadsheet engine, as someone without the add-in sees it:
+ * `phuluc init --data` writes the workbook (exceljs, no cached results), LibreOffice opens
+ * it headless, computes every formula and saves the "Phụ lục" sheet as text.
+ * Skipped where LibreOffice (`soffice`) is not installed.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync } from "child_process";
+import { main, type Io } from "../../src/cli/main";
+
+function hasSoffice(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 30000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const maybe = hasSoffice() ? describe : describe.skip;
+
+maybe("status column computed by LibreOffice", () => {
+  test("the worked example shows ✗ at the two arithmetic errors, ⚠ at the warning, ✓ elsewhere", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-status-"));
+    const xlsx = path.join(dir, "bao-cao.xlsx");
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/son-la-skhcn-2021.json"), "utf8"));
+    data.values.cbccvc_ty_le = "75%"; // 4/4 is 100%: a wrong ratio the formula must catch
+    fs.writeFileSync(path.join(dir, "in.json"), JSON.stringify(data));
+    const silent: Io = { out: () => undefined, err: () => undefined };
+    await main(["init", xlsx, "--data", path.join(dir, "in.json")], silent);
+    expect(fs.existsSync(xlsx)).toBe(true);
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        dir,
+        xlsx,
+      ],
+      { stdio: "ignore", timeout: 120000 },
+    );
+    const csv = fs.readdirSync(dir).find((f) => f.normalize("NFC").endsWith("Phụ lục.csv"));
+    expect(csv).toBeDefined();
+    const lines = fs.readFileSync(path.join(dir, csv!), "utf8").split(/\r?\n/);
+    const status: Record<string, string> = {};
+    for (const l of lines) {
+      const cols = l.split("\t").map((c) => c.replace(/^"|"$/g, ""));
+      if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) status[cols[1]] = cols[6] ?? "";
+    }
+    expect(status.tt_hoi_nghi).toBe("✗ 0 ≠ 0 + 4");
+    expect(status.dth_chinh_quyen).toBe("✗ 3 > 1");
+    expect(status.dth_cap_uy).toBe("⚠ 0 + 3 > 1");
+    expect(status.cchc_dvc_ty_le).toBe("… tổng số suy ra: 45");
+    expect(status.cbccvc_ty_le).toMatch(/^✗ 75% ≠ 4\/4 = 100%$/);
+    expect(status.cv_tong).toBe("✓");
+    expect(status.dt_ty_le).toBe("✓");
+    expect(Object.values(status).filter((v) => v.startsWith("✗")).length).toBe(3);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 180000);
+});
