@@ -1,0 +1,302 @@
+/**
+ * `phuluc draft FILE.xlsx|FILE.json --text draft.txt|draft.docx [--json] [--lang en]`
+ *
+ * Cross-checks a DRAFT narrative (the text staff wrote, as plain text or a .docx) against
+ * the figures before submission: narrative.* errors (a figure that disagrees with the
+ * appendix, "không tổ chức …" against a positive figure, the report's own number or date
+ * quoted wrongly) and lint.* warnings (symbols, dates, abbreviations).
+ * Exit codes as `phuluc check`: 0 no error, 1 errors, 2 unreadable input or wrong usage.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { CheckResult, Finding, Lang, ReportData } from "../core/types";
+import { InputError, parseReportJson } from "../core/normalize";
+import { readWorkbook } from "../core/sheet-read";
+import { getTemplate } from "../core/templates/index";
+import { checkDraft } from "../core/draft/index";
+import { loadSnapshot, FileError } from "./xlsx";
+
+export interface DraftIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdIo: DraftIo = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+};
+
+class Usage extends Error {
+  constructor(
+    public vi: string,
+    public en: string,
+  ) {
+    super(vi);
+  }
+}
+
+export const DRAFT_USAGE = {
+  vi: `Cách dùng: phuluc draft TỆP.xlsx|TỆP.json --text du-thao.txt|du-thao.docx [--json] [--lang en]
+
+Đối chiếu bản dự thảo báo cáo (văn bản tự soạn: tệp .txt hoặc .docx) với số liệu của phụ lục
+trước khi gửi:
+  - LỖI: câu văn ghi số liệu khác phụ lục ("đã ban hành 10 văn bản" khi phụ lục ghi 08), câu văn
+    nói "không tổ chức …" khi phụ lục có số liệu, số ký hiệu hoặc ngày của chính báo cáo ghi sai;
+  - CẢNH BÁO: số ký hiệu văn bản viết sai quy cách ("04/2015/NĐCP"), ngày viết bằng dấu chấm
+    ("17.11.2015"), một cơ quan viết tắt nhiều kiểu, một văn bản ghi hai cách.
+  --text TỆP   bản dự thảo (.txt lưu dạng UTF-8, hoặc .docx)
+  --json       in kết quả dạng JSON: { template, findings, summary }
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc dùng sai lệnh.
+`,
+  en: `Usage: phuluc draft FILE.xlsx|FILE.json --text draft.txt|draft.docx [--json] [--lang en]
+
+Cross-checks a draft report (text written by hand: a .txt or .docx file) against the appendix's
+figures before it is sent:
+  - ERRORS: a figure in the text that differs from the appendix, "did not hold …" where the
+    appendix has a figure, the report's own number or date quoted wrongly;
+  - WARNINGS: document symbols not in their form ("04/2015/NĐCP"), dates written with dots
+    ("17.11.2015"), one agency abbreviated several ways, one document written two ways.
+  --text FILE  the draft (.txt saved as UTF-8, or .docx)
+  --json       print the result as JSON: { template, findings, summary }
+Exit code: 0 no error, 1 errors, 2 file unreadable or wrong usage.
+`,
+};
+
+interface Args {
+  input?: string;
+  text?: string;
+  json: boolean;
+  lang: Lang;
+  help: boolean;
+}
+
+function parseArgs(args: string[]): Args {
+  const a: Args = { json: false, lang: "vi", help: false };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    const val = (name: string): string => {
+      const eq = x.indexOf("=");
+      if (x.startsWith("--") && eq > 0) return x.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new Usage(`Thiếu giá trị sau ${name}.`, `Missing value after ${name}.`);
+      return v;
+    };
+    if (x === "--text" || x.startsWith("--text=") || x === "-t") a.text = val("--text");
+    else if (x === "--lang" || x.startsWith("--lang=")) a.lang = val("--lang").toLowerCase().startsWith("en") ? "en" : "vi";
+    else if (x === "--json") a.json = true;
+    else if (x === "-h" || x === "--help") a.help = true;
+    else if (x.startsWith("-") && x !== "-") throw new Usage(`Không hiểu tùy chọn "${x}". Xem: phuluc draft --help`, `Unknown option "${x}". See: phuluc draft --help`);
+    else positional.push(x);
+  }
+  if (positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${positional.length}).`, `One data file only (got ${positional.length}).`);
+  a.input = positional[0];
+  return a;
+}
+
+function readBytes(file: string, what: { vi: string; en: string }): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT") throw new Usage(`Không tìm thấy ${what.vi} "${file}".`, `${what.en} "${file}" not found.`);
+    if (code === "EISDIR") throw new Usage(`"${file}" là một thư mục, không phải tệp.`, `"${file}" is a folder, not a file.`);
+    throw new Usage(`Không đọc được ${what.vi} "${file}".`, `Cannot read ${what.en.toLowerCase()} "${file}".`);
+  }
+}
+
+async function loadData(file: string, lang: Lang): Promise<{ data: ReportData; structural: Finding[] }> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".json") {
+    const text = readBytes(file, { vi: "tệp số liệu", en: "Data file" }).toString("utf8");
+    return { data: parseReportJson(text), structural: [] };
+  }
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const snap = await loadSnapshot(file);
+    const r = readWorkbook(snap, { lang });
+    const unknown = r.findings.find((f) => f.rule === "workbook.unknown-template");
+    if (unknown) {
+      const vi = readWorkbook(snap, { lang: "vi" }).findings.find((f) => f.rule === "workbook.unknown-template")?.message ?? unknown.message;
+      const en = readWorkbook(snap, { lang: "en" }).findings.find((f) => f.rule === "workbook.unknown-template")?.message ?? unknown.message;
+      throw new Usage(vi, en);
+    }
+    return { data: r.data, structural: r.findings };
+  }
+  throw new Usage(
+    `"${file}": số liệu phải là tệp Excel .xlsx hoặc tệp dữ liệu .json.${ext === ".xls" ? " Tệp .xls đời cũ: hãy mở bằng Excel và lưu lại dạng .xlsx." : ""}`,
+    `"${file}": the data must be an Excel .xlsx file or a .json data file.${ext === ".xls" ? " An old .xls file: open it in Excel and save it as .xlsx." : ""}`,
+  );
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
+    if (e[0] === "#") {
+      const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/** The paragraphs of word/document.xml as lines of text (tables cell by cell, in order). */
+export function documentXmlText(xml: string): string {
+  const lines: string[] = [];
+  let cur = "";
+  let inText = false;
+  const re = /<(\/?)(w:[A-Za-z]+)\b[^>]*?(\/?)>|([^<]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    if (m[4] !== undefined) {
+      if (inText) cur += decodeXml(m[4]);
+      continue;
+    }
+    const closing = m[1] === "/";
+    const selfClosing = m[3] === "/";
+    const tag = m[2];
+    if (tag === "w:t") inText = !closing && !selfClosing;
+    else if (tag === "w:tab" && !closing) cur += "\t";
+    else if ((tag === "w:br" || tag === "w:cr") && !closing) cur += "\n";
+    else if (tag === "w:noBreakHyphen" && !closing) cur += "-";
+    else if (tag === "w:p" && (closing || selfClosing)) {
+      lines.push(cur);
+      cur = "";
+      inText = false;
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines.join("\n");
+}
+
+/** The text of a .docx (word/document.xml), one paragraph a line. */
+export async function docxText(bytes: Uint8Array, file = "dự thảo"): Promise<string> {
+  // jszip comes with exceljs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require("jszip") as typeof import("jszip");
+  let xml: string | undefined;
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    xml = await zip.file("word/document.xml")?.async("string");
+  } catch {
+    xml = undefined;
+  }
+  if (xml === undefined)
+    throw new Usage(
+      `Tệp "${file}" không phải tệp Word .docx hợp lệ (có thể bị hỏng). Hãy mở bằng Word và lưu lại dạng "Word Document (*.docx)", hoặc chép nội dung ra tệp .txt.`,
+      `"${file}" is not a valid Word .docx file (it may be damaged). Open it in Word and save it as "Word Document (*.docx)", or copy the text into a .txt file.`,
+    );
+  return documentXmlText(xml);
+}
+
+/** A plain-text draft: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused clearly. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new Usage(
+      `Tệp "${file}" không lưu theo bảng mã UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258), nên chữ tiếng Việt không đọc được. Hãy mở tệp, chọn Lưu thành (Save As) với bảng mã UTF-8, hoặc dùng tệp .docx.`,
+      `"${file}" is not saved as UTF-8 (perhaps TCVN3/VNI or Windows-1258), so its Vietnamese cannot be read. Save it again as UTF-8, or use the .docx file.`,
+    );
+  }
+}
+
+async function loadDraft(file: string): Promise<{ text: string; docx: boolean }> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".doc" || ext === ".rtf" || ext === ".odt" || ext === ".pdf")
+    throw new Usage(
+      `"${file}": phuluc đọc dự thảo dạng .docx hoặc .txt. Hãy mở tệp bằng Word và lưu lại dạng .docx.`,
+      `"${file}": phuluc reads drafts as .docx or .txt. Open the file in Word and save it as .docx.`,
+    );
+  const bytes = readBytes(file, { vi: "tệp dự thảo", en: "Draft file" });
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (ext === ".docx" || ext === ".docm" || isZip) return { text: await docxText(bytes, file), docx: true };
+  return { text: decodeText(bytes, file), docx: false };
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function short(s: string, max = 220): string {
+  return s.length <= max ? s : s.slice(0, max - 1).trimEnd() + "…";
+}
+
+/** The human-readable report of a draft check. */
+export function formatDraft(res: CheckResult, draftFile: string, dataFile: string, text: string, docx: boolean, lang: Lang): string {
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const lines: string[] = [];
+  lines.push(L(`Đối chiếu dự thảo ${draftFile} với số liệu ${dataFile} (mẫu ${res.template || "?"})`, `Draft ${draftFile} against the figures of ${dataFile} (template ${res.template || "?"})`));
+  const s = res.summary;
+  lines.push(L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo.`, `Result: ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`));
+  const groups: [string, string, string][] = [
+    ["error", "LỖI", "ERRORS"],
+    ["warning", "CẢNH BÁO", "WARNINGS"],
+    ["info", "THÔNG TIN", "INFORMATION"],
+  ];
+  for (const [sev, vi, en] of groups) {
+    const fs2 = res.findings.filter((f) => f.severity === sev);
+    if (!fs2.length) continue;
+    lines.push("");
+    lines.push(`${L(vi, en)} (${fs2.length})`);
+    fs2.forEach((f, i) => {
+      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
+      if (f.quote !== undefined && f.offset !== undefined) {
+        const where = docx ? L("đoạn", "paragraph") : L("dòng", "line");
+        lines.push(`     ${L("Trích", "Quote")} (${where} ${lineOf(text, f.offset)}): “${short(f.quote)}”`);
+      } else if (f.cells && f.cells.length) lines.push("     " + L("Ô: ", "Cells: ") + f.cells.join(", "));
+      if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
+    });
+  }
+  if (!res.findings.length) {
+    lines.push("");
+    lines.push(L("Không thấy chỗ nào trong dự thảo khác với số liệu.", "Nothing in the draft disagrees with the figures."));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Runs `phuluc draft …`; resolves to the exit code. */
+export async function runDraft(args: string[], io: DraftIo = stdIo): Promise<number> {
+  let lang: Lang = args.some((x, i) => (x === "--lang" && /^en/i.test(args[i + 1] ?? "")) || /^--lang=en/i.test(x)) ? "en" : "vi";
+  const say = (vi: string, en: string) => (lang === "en" ? en : vi);
+  try {
+    const a = parseArgs(args);
+    lang = a.lang;
+    if (a.help) {
+      io.out(say(DRAFT_USAGE.vi, DRAFT_USAGE.en));
+      return 0;
+    }
+    if (!a.input || !a.text) throw new Usage(DRAFT_USAGE.vi, DRAFT_USAGE.en);
+    const { data, structural } = await loadData(a.input, lang);
+    const { text, docx } = await loadDraft(a.text);
+    if (!text.trim())
+      throw new Usage(`Tệp dự thảo "${a.text}" không có nội dung.`, `The draft "${a.text}" has no text.`);
+    if (!getTemplate(data.template))
+      io.err(say(`phuluc: cảnh báo: không biết mẫu "${data.template}": chỉ kiểm tra số ký hiệu, ngày tháng.\n`, `phuluc: warning: unknown template "${data.template}": only symbols and dates are checked.\n`));
+    const res = checkDraft(text, data, { lang });
+    if (structural.length) {
+      res.findings.unshift(...structural);
+      for (const f of structural) {
+        if (f.severity === "error") res.summary.errors++;
+        else if (f.severity === "warning") res.summary.warnings++;
+        else res.summary.infos++;
+      }
+    }
+    if (a.json) io.out(JSON.stringify({ template: res.template, findings: res.findings, summary: res.summary }, null, 2) + "\n");
+    else io.out(formatDraft(res, a.text, a.input, text, docx, lang));
+    return res.summary.errors > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof Usage || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {
+      const m = e as { vi: string; en: string };
+      io.err("phuluc: " + (lang === "en" ? m.en : m.vi) + "\n");
+      return 2;
+    }
+    io.err(say("phuluc: lỗi không mong đợi: ", "phuluc: unexpected error: ") + (e instanceof Error ? e.message : String(e)) + "\n");
+    return 2;
+  }
+}
