@@ -5,6 +5,7 @@ module.exports = {
   projects: [
     {
       displayName: "node",
+      testTimeout: 60000,
       testEnvironment: "node",
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/test/**/*.test.ts"],
@@ -13,6 +14,7 @@ module.exports = {
     },
     {
       displayName: "dom",
+      testTimeout: 60000,
       testEnvironment: "jsdom",
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/test/**/*.test.tsx"],

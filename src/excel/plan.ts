@@ -1,0 +1,13 @@
+/**
+ * The plan the add-in writes: the very same call the command line makes
+ * (src/cli/main.ts: `planWorkbook(template, data)`), so that "Tạo sổ nhập liệu" in Excel and
+ * `phuluc init` give the same layout. Keep the two in step.
+ */
+import type { ReportData, TemplateDef } from "../core/types";
+import type { WorkbookPlan } from "../core/workbook-model";
+import { planWorkbook } from "../core/sheet-plan";
+import { statusHook } from "../core/status-formulas";
+
+export function addinPlan(t: TemplateDef, data?: ReportData): WorkbookPlan {
+  return planWorkbook(t, data, { statusFormulas: statusHook });
+}

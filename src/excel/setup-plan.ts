@@ -1,0 +1,625 @@
+/**
+ * What "Tạo sổ nhập liệu" (set up) and "Nhập từ JSON" (import) will do to a workbook, worked
+ * out from a snapshot and the layout's `WorkbookPlan` before anything is written (Office
+ * cannot undo an add-in's changes, so the pane shows this first).
+ *
+ * Pure: no Office.js here. The result is a list of write operations (`WriteOp`) that
+ * `apply.ts` turns into one Office.js batch.
+ *
+ * Guarantees:
+ * - only our sheets are written (the marker's sheets, sheets holding our tables, sheets we
+ *   create); a user's own sheet that merely has one of our names is never touched;
+ * - set-up writes only blank cells of our sheets: it never overwrites a value;
+ * - import writes values into the data columns only, and counts the typed values it replaces.
+ */
+import type { Text, TemplateDef } from "../core/types";
+import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
+import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../core/layout";
+import type { ExcelCaps } from "./caps";
+import { cellA1, parseRange, type Rect } from "./a1";
+
+/** One write, in the order given. Rows/columns 0-based. */
+export type WriteOp =
+  | { kind: "addSheet"; sheet: string }
+  | { kind: "cells"; sheet: string; row: number; col: number; values: (string | number | boolean)[][]; formats: string[][] }
+  | { kind: "clear"; sheet: string; rect: Rect }
+  | { kind: "bold"; sheet: string; rect: Rect }
+  | { kind: "wrap"; sheet: string; rect: Rect }
+  | { kind: "width"; sheet: string; col: number; points: number }
+  | { kind: "validation"; sheet: string; rect: Rect; def: ValidationDef }
+  | { kind: "table"; sheet: string; rect: Rect; name: string }
+  | { kind: "tableRows"; table: string; count: number; cols: number }
+  | { kind: "tableColumn"; table: string; header: string }
+  | { kind: "freeze"; sheet: string; rows: number }
+  | { kind: "veryHidden"; sheet: string }
+  | { kind: "name"; name: string; sheet: string; cell: string }
+  | { kind: "activate"; sheet: string; cell: string };
+
+export type SheetStatus = "create" | "existing";
+
+export interface SheetAnalysis {
+  role: SheetRole;
+  register?: string;
+  table: string;
+  /** The layout's name for it. */
+  layoutName: string;
+  /** The name it has (existing) or will have (create). */
+  name: string;
+  status: SheetStatus;
+  /** A user's sheet with the layout name, left alone (ours then has another name). */
+  userSheetKept?: string;
+  /** Structure cells that were blank and will be restored (existing sheets). */
+  restored: number;
+  /** Import: cells written in this sheet, and typed values among them that change. */
+  written?: number;
+  replaced?: number;
+}
+
+export interface Analysis {
+  template: string;
+  layoutVersion: number;
+  marker: { found: boolean; version?: number; upgradeFrom?: number; write: boolean };
+  sheets: SheetAnalysis[];
+  ops: WriteOp[];
+  /** Human-readable list of what will be done, Vietnamese and English. */
+  actions: Text[];
+  /** Things skipped because this Excel lacks an API set. */
+  notes: Text[];
+  /** Import only: typed (non-formula, non-blank) values that would be replaced. */
+  replaced: number;
+  /** Import only: cells that will be written. */
+  written: number;
+  nothingToDo: boolean;
+}
+
+/* ---------- small helpers ---------- */
+
+function nfcLower(s: string): string {
+  return s.normalize("NFC").trim().toLowerCase();
+}
+
+function sameName(a: string, b: string): boolean {
+  return nfcLower(a) === nfcLower(b);
+}
+
+function cellAt(sheet: SheetSnapshot | undefined, row: number, col: number): CellSnapshot | undefined {
+  return sheet?.rows[row]?.[col];
+}
+
+export function blank(c: CellSnapshot | undefined): boolean {
+  return !c || ((c.v === null || c.v === "") && !c.formula && !c.error);
+}
+
+function planBlank(c: CellPlan | undefined): boolean {
+  return !c || ((c.v === undefined || c.v === null || c.v === "") && !c.formula);
+}
+
+/** What to put in a cell through `Range.formulas`: formula text, or the value (text that would read as a formula gets a leading apostrophe). */
+export function cellContent(c: CellPlan | undefined): string | number | boolean {
+  if (!c) return "";
+  if (c.formula) return c.formula.startsWith("=") ? c.formula : "=" + c.formula;
+  const v = c.v;
+  if (v === undefined || v === null) return "";
+  if (typeof v === "string" && /^[=+\-@]/.test(v) && !/^[-+]?\d/.test(v)) return "'" + v;
+  return v;
+}
+
+function text(s: string): string {
+  return s.normalize("NFC").trim();
+}
+
+/** Does the workbook cell already hold what the plan would write? */
+export function sameContent(existing: CellSnapshot | undefined, planned: CellPlan | undefined): boolean {
+  if (planBlank(planned)) return blank(existing);
+  if (!existing) return false;
+  if (planned!.formula) {
+    const f = planned!.formula.startsWith("=") ? planned!.formula : "=" + planned!.formula;
+    return !!existing.formula && existing.formula.replace(/\s+/g, "") === f.replace(/\s+/g, "");
+  }
+  if (existing.formula) return false;
+  const a = existing.v;
+  const b = planned!.v;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (typeof a === "number" && typeof b === "string" && b.trim() !== "" && Number(b) === a) return true;
+  if (typeof a === "string" && typeof b === "string") return text(a) === text(b);
+  if (typeof a === "boolean" || typeof b === "boolean") return a === b;
+  return String(a ?? "") === String(b ?? "");
+}
+
+/** Excel column width in characters → points (Office.js `columnWidth`). */
+export function widthPoints(chars: number): number {
+  return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
+}
+
+/** The rows of a plan sheet from the header down, as the sheet will hold them. */
+function tableRows(p: SheetPlan): CellPlan[][] {
+  return [p.table.header.map((h) => ({ v: h, bold: true }) as CellPlan), ...p.table.rows];
+}
+
+/** Columns whose cells the user types into (import writes them; set-up never restores them). */
+function dataColumns(p: SheetPlan): Set<number> {
+  const keys: Record<string, string[]> = { indicators: ["Giá trị", "Năm trước"], info: ["Nội dung"] };
+  const k = keys[p.role];
+  const out = new Set<number>();
+  p.table.header.forEach((h, i) => {
+    if (!k || k.some((x) => sameName(x, h))) out.add(i);
+  });
+  return out;
+}
+
+/** Sheets whose rows are fixed by the layout (one per indicator / info field). */
+function fixedRows(p: SheetPlan): boolean {
+  return p.role === "indicators" || p.role === "info";
+}
+
+/* ---------- ownership ---------- */
+
+interface MarkerRead {
+  found: boolean;
+  version?: number;
+  template?: string;
+  roles: Map<string, string>;
+}
+
+export function readMarker(snap: WorkbookSnapshot): MarkerRead {
+  const s = snap.sheets.find((x) => x.name === MARKER.sheet);
+  const roles = new Map<string, string>();
+  if (!s || s.rows[0]?.[0]?.v !== MARKER.magic) return { found: false, roles };
+  const vRaw = s.rows[0]?.[1]?.v;
+  const version = typeof vRaw === "number" ? vRaw : Number(vRaw);
+  const template = s.rows[1]?.[1]?.v;
+  for (let r = MARKER.firstRoleRow - 1; r < s.rows.length; r++) {
+    const a = s.rows[r]?.[0]?.v;
+    const b = s.rows[r]?.[1]?.v;
+    if (typeof a === "string" && a && typeof b === "string" && b) roles.set(a, b);
+  }
+  return { found: true, version: Number.isFinite(version) ? version : 0, template: typeof template === "string" ? template : undefined, roles };
+}
+
+/** The template a workbook was set up with (marker), if any. */
+export function markerTemplate(snap: WorkbookSnapshot): string | undefined {
+  return readMarker(snap).template;
+}
+
+function tableSheet(snap: WorkbookSnapshot, table: string): SheetSnapshot | undefined {
+  return snap.sheets.find((s) => (s.tables ?? []).some((t) => t.name.toLowerCase() === table.toLowerCase()));
+}
+
+function tableRect(sheet: SheetSnapshot | undefined, table: string): Rect | undefined {
+  const t = (sheet?.tables ?? []).find((x) => x.name.toLowerCase() === table.toLowerCase());
+  return t ? parseRange(t.range) : undefined;
+}
+
+function freeName(base: string, taken: (n: string) => boolean): string {
+  for (let i = 1; i < 100; i++) {
+    const suffix = i === 1 ? " (phuluc)" : " (phuluc " + i + ")";
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken(name)) return name;
+  }
+  throw new Error("no free sheet name for " + base);
+}
+
+/* ---------- the analysis ---------- */
+
+export interface AnalyseOptions {
+  /** Import: write the plan's data into the data columns of existing sheets. */
+  importData?: boolean;
+  caps: ExcelCaps;
+}
+
+export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapshot, opts: AnalyseOptions): Analysis {
+  const marker = readMarker(snap);
+  const ops: WriteOp[] = [];
+  const actions: Text[] = [];
+  const notes: Text[] = [];
+  const sheets: SheetAnalysis[] = [];
+  const names = new Set(snap.sheets.map((s) => nfcLower(s.name)));
+  const claimed = new Set<string>();
+  const taken = (n: string) => names.has(nfcLower(n)) || claimed.has(nfcLower(n));
+  let replacedTotal = 0;
+  let writtenTotal = 0;
+
+  // Which existing sheet is ours, for each plan sheet.
+  for (const p of plan.sheets) {
+    const recorded = marker.roles.get(p.table.name);
+    const byTable = tableSheet(snap, p.table.name);
+    let existing: SheetSnapshot | undefined = byTable;
+    if (!existing && recorded) {
+      const s = snap.sheets.find((x) => sameName(x.name, recorded));
+      // A sheet the marker names but that lost our table is still ours only if nothing else claims it.
+      if (s && !(s.tables ?? []).some((x) => !x.name.toUpperCase().startsWith("PL_"))) existing = s;
+    }
+    if (existing && !claimed.has(nfcLower(existing.name))) {
+      claimed.add(nfcLower(existing.name));
+      sheets.push({ role: p.role, register: p.register, table: p.table.name, layoutName: p.name, name: existing.name, status: "existing", restored: 0 });
+    } else {
+      let name = recorded && !taken(recorded) ? recorded : p.name;
+      let kept: string | undefined;
+      if (taken(name)) {
+        kept = snap.sheets.find((x) => sameName(x.name, name))?.name ?? name;
+        name = freeName(p.name, taken);
+      }
+      claimed.add(nfcLower(name));
+      sheets.push({ role: p.role, register: p.register, table: p.table.name, layoutName: p.name, name, status: "create", userSheetKept: kept, restored: 0 });
+    }
+  }
+
+  const upgradeFrom = marker.found && (marker.version ?? 0) < LAYOUT_VERSION ? marker.version ?? 0 : undefined;
+  if (upgradeFrom !== undefined) {
+    actions.push({
+      vi: `Nâng cấp bố cục sổ từ phiên bản ${upgradeFrom} lên ${LAYOUT_VERSION}: bổ sung phần còn thiếu, giữ nguyên mọi giá trị.`,
+      en: `Upgrade the layout from version ${upgradeFrom} to ${LAYOUT_VERSION}: add what is missing, keep every value.`,
+    });
+  }
+
+  let firstCreated: string | undefined;
+  plan.sheets.forEach((p, i) => {
+    const a = sheets[i];
+    if (a.status === "create") {
+      createSheetOps(p, a.name, opts.caps, ops);
+      firstCreated = firstCreated ?? a.name;
+      const what = p.role === "indicators" ? ` (${p.table.rows.length} chỉ tiêu)` : "";
+      const whatEn = p.role === "indicators" ? ` (${p.table.rows.length} indicators)` : "";
+      actions.push({ vi: `Tạo trang "${a.name}" với bảng ${p.table.name}${what}.`, en: `Create sheet "${a.name}" with table ${p.table.name}${whatEn}.` });
+      if (a.userSheetKept)
+        actions.push({
+          vi: `Trang "${a.userSheetKept}" đang có là của bạn: giữ nguyên, không ghi vào; trang của phuluc mang tên "${a.name}".`,
+          en: `Sheet "${a.userSheetKept}" is yours: it is left untouched; phuluc's sheet is named "${a.name}".`,
+        });
+      if (opts.importData) {
+        const n = p.table.rows.reduce((k, r) => k + r.filter((c) => !planBlank(c)).length, 0);
+        a.written = n;
+        writtenTotal += n;
+      }
+    } else {
+      const s = snap.sheets.find((x) => x.name === a.name)!;
+      const before = ops.length;
+      a.restored = restoreOps(p, s, a.name, snap, ops, notes);
+      if (opts.importData) {
+        const r = importOps(p, s, a.name, ops);
+        a.written = r.written;
+        a.replaced = r.replaced;
+        writtenTotal += r.written;
+        replacedTotal += r.replaced;
+      }
+      if (a.name !== p.name && !sameName(a.name, marker.roles.get(p.table.name) ?? p.name)) {
+        actions.push({ vi: `Trang "${a.name}" (bảng ${p.table.name}) là của phuluc dù đã đổi tên: ghi nhận tên mới.`, en: `Sheet "${a.name}" (table ${p.table.name}) is phuluc's although renamed: its new name is recorded.` });
+      }
+      if (a.restored > 0)
+        actions.push({
+          vi: `Trang "${a.name}" đã có: bổ sung ${a.restored} ô tiêu đề/mã/công thức còn trống; giữ nguyên mọi giá trị.`,
+          en: `Sheet "${a.name}" exists: fill in ${a.restored} blank heading/code/formula cells; every value is kept.`,
+        });
+      else if (ops.length === before && !opts.importData)
+        actions.push({ vi: `Trang "${a.name}" đã có và đầy đủ: không thay đổi.`, en: `Sheet "${a.name}" exists and is complete: no change.` });
+      if (opts.importData && (a.written ?? 0) > 0)
+        actions.push({
+          vi: `Trang "${a.name}": ghi ${a.written} ô số liệu` + ((a.replaced ?? 0) > 0 ? `, trong đó ${a.replaced} ô đang có giá trị sẽ bị thay.` : "."),
+          en: `Sheet "${a.name}": write ${a.written} cells` + ((a.replaced ?? 0) > 0 ? `, replacing ${a.replaced} cells that hold values.` : "."),
+        });
+    }
+  });
+
+  // The marker: very hidden sheet + defined name.
+  const markerRows = markerContent(plan, sheets);
+  const markerSheet = snap.sheets.find((x) => x.name === MARKER.sheet);
+  const markerCells = markerSheet ? markerSheet.rows : [];
+  const markerSame =
+    marker.found &&
+    markerRows.every((row, r) => row.every((v, c) => sameContent(markerCells[r]?.[c], { v }))) &&
+    markerCells.length <= markerRows.length;
+  let markerWrite = false;
+  if (!markerSheet) {
+    ops.push({ kind: "addSheet", sheet: MARKER.sheet });
+    markerWrite = true;
+  }
+  if (!markerSame) {
+    if (markerSheet && markerCells.length > markerRows.length)
+      ops.push({ kind: "clear", sheet: MARKER.sheet, rect: { row: 0, col: 0, rows: markerCells.length, cols: Math.max(2, ...markerCells.map((r) => r.length)) } });
+    const width = Math.max(...markerRows.map((r) => r.length));
+    ops.push({
+      kind: "cells",
+      sheet: MARKER.sheet,
+      row: 0,
+      col: 0,
+      values: markerRows.map((r) => Array.from({ length: width }, (_x, c) => (r[c] === undefined ? "" : r[c]))),
+      formats: markerRows.map(() => Array.from({ length: width }, () => "General")),
+    });
+    markerWrite = true;
+  }
+  if (!markerSheet || markerSheet.visibility !== "VeryHidden") {
+    ops.push({ kind: "veryHidden", sheet: MARKER.sheet });
+    markerWrite = true;
+  }
+  const names2 = snap.names ?? {};
+  if (!Object.keys(names2).some((n) => n.toUpperCase() === plan.marker.name.toUpperCase())) {
+    ops.push({ kind: "name", name: plan.marker.name, sheet: MARKER.sheet, cell: "B1" });
+    markerWrite = true;
+  }
+  if (markerWrite)
+    actions.push({
+      vi: marker.found
+        ? `Cập nhật dấu nhận biết sổ của phuluc (trang ẩn ${MARKER.sheet}, tên ${plan.marker.name}).`
+        : `Tạo dấu nhận biết sổ của phuluc: trang ẩn ${MARKER.sheet} và tên ${plan.marker.name}.`,
+      en: marker.found
+        ? `Update phuluc's marker (very hidden sheet ${MARKER.sheet}, name ${plan.marker.name}).`
+        : `Create phuluc's marker: very hidden sheet ${MARKER.sheet} and name ${plan.marker.name}.`,
+    });
+
+  if (firstCreated) {
+    const p = plan.sheets.find((x, i) => sheets[i].name === firstCreated)!;
+    ops.push({ kind: "activate", sheet: firstCreated, cell: cellA1(p.table.headerRow, 0) });
+  }
+  if (ops.some((o) => o.kind === "addSheet" && o.sheet !== MARKER.sheet)) {
+    if (!opts.caps.validation)
+      notes.push({
+        vi: "Bỏ qua kiểm tra dữ liệu nhập (danh sách chọn, số nguyên ≥ 0): Excel này chưa có ExcelApi 1.8.",
+        en: "Data validation (lists, whole ≥ 0) skipped: this Excel lacks ExcelApi 1.8.",
+      });
+    if (!opts.caps.freeze)
+      notes.push({ vi: "Bỏ qua cố định dòng tiêu đề: Excel này chưa có ExcelApi 1.7.", en: "Frozen headers skipped: this Excel lacks ExcelApi 1.7." });
+  }
+
+  const nothingToDo = ops.length === 0;
+  if (nothingToDo && !opts.importData)
+    actions.splice(0, actions.length, { vi: "Sổ nhập liệu đã đầy đủ: không cần thay đổi gì.", en: "The workbook is already set up: nothing to change." });
+  return {
+    template: t.id,
+    layoutVersion: LAYOUT_VERSION,
+    marker: { found: marker.found, version: marker.version, upgradeFrom, write: markerWrite },
+    sheets,
+    ops,
+    actions,
+    notes,
+    replaced: replacedTotal,
+    written: writtenTotal,
+    nothingToDo,
+  };
+}
+
+/** The marker's rows with the actual names of our sheets. */
+function markerContent(plan: WorkbookPlan, sheets: SheetAnalysis[]): (string | number)[][] {
+  const rows = plan.marker.rows.map((r) => [...r]);
+  while (rows.length < MARKER.firstRoleRow - 1) rows.push([]);
+  if (rows[0]?.[0] !== MARKER.magic) rows[0] = [MARKER.magic, plan.layoutVersion];
+  for (const a of sheets) {
+    const i = rows.findIndex((r, k) => k >= MARKER.firstRoleRow - 1 && r[0] === a.table);
+    if (i >= 0) rows[i] = [a.table, a.name];
+    else rows.push([a.table, a.name]);
+  }
+  return rows;
+}
+
+/* ---------- a new sheet ---------- */
+
+function formatOf(c: CellPlan | undefined, colFormat: string | undefined): string {
+  return c?.format ?? colFormat ?? "General";
+}
+
+/** Group vertically adjacent cells of one column with the same validation. */
+function pushValidations(sheet: string, firstRow: number, rows: CellPlan[][], ops: WriteOp[]): void {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    let key = "";
+    const flush = (end: number) => {
+      if (start >= 0) {
+        const def = rows[start][c].validation!;
+        ops.push({ kind: "validation", sheet, rect: { row: firstRow + start, col: c, rows: end - start, cols: 1 }, def });
+      }
+      start = -1;
+      key = "";
+    };
+    for (let r = 0; r <= rows.length; r++) {
+      const v = r < rows.length ? rows[r][c]?.validation : undefined;
+      const k = v ? JSON.stringify(v) : "";
+      if (k !== key) {
+        flush(r);
+        if (v) {
+          start = r;
+          key = k;
+        }
+      }
+    }
+  }
+}
+
+export function createSheetOps(p: SheetPlan, name: string, caps: ExcelCaps, ops: WriteOp[]): void {
+  ops.push({ kind: "addSheet", sheet: name });
+  const cols = p.table.columns;
+  const width = Math.max(p.table.header.length, ...p.preamble.map((r) => r.length));
+  const h = p.table.headerRow - 1; // 0-based header row
+  // Column formats, wrapping and validation over the rows users fill in.
+  cols.forEach((c, j) => {
+    const rect = { row: h + 1, col: j, rows: Math.max(p.table.formatRows, p.table.rows.length), cols: 1 };
+    if (c.format) ops.push({ kind: "cells", sheet: name, row: rect.row, col: j, values: [], formats: Array.from({ length: rect.rows }, () => [c.format!]) });
+    if (c.wrap) ops.push({ kind: "wrap", sheet: name, rect });
+    if (c.validation && caps.validation) ops.push({ kind: "validation", sheet: name, rect, def: c.validation });
+    ops.push({ kind: "width", sheet: name, col: j, points: widthPoints(c.width) });
+  });
+  // Title and help above the table.
+  if (p.preamble.length) {
+    ops.push({
+      kind: "cells",
+      sheet: name,
+      row: 0,
+      col: 0,
+      values: p.preamble.map((r) => Array.from({ length: width }, (_x, j) => cellContent(r[j]))),
+      formats: p.preamble.map((r) => Array.from({ length: width }, (_x, j) => formatOf(r[j], undefined))),
+    });
+    p.preamble.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c?.bold) ops.push({ kind: "bold", sheet: name, rect: { row: i, col: j, rows: 1, cols: 1 } });
+      }),
+    );
+  }
+  // Header and rows, then the table over them.
+  const rows = tableRows(p);
+  const tw = p.table.header.length;
+  ops.push({
+    kind: "cells",
+    sheet: name,
+    row: h,
+    col: 0,
+    values: rows.map((r) => Array.from({ length: tw }, (_x, j) => cellContent(r[j]))),
+    formats: rows.map((r, i) => Array.from({ length: tw }, (_x, j) => formatOf(r[j], i === 0 ? undefined : cols[j]?.format))),
+  });
+  ops.push({ kind: "table", sheet: name, rect: { row: h, col: 0, rows: rows.length, cols: tw }, name: p.table.name });
+  ops.push({ kind: "bold", sheet: name, rect: { row: h, col: 0, rows: 1, cols: tw } });
+  p.table.rows.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (c?.bold) ops.push({ kind: "bold", sheet: name, rect: { row: h + 1 + i, col: j, rows: 1, cols: 1 } });
+      if (c?.wrap && !cols[j]?.wrap) ops.push({ kind: "wrap", sheet: name, rect: { row: h + 1 + i, col: j, rows: 1, cols: 1 } });
+    }),
+  );
+  if (caps.validation) pushValidations(name, h + 1, p.table.rows, ops);
+  if (caps.freeze && p.freezeRows > 0) ops.push({ kind: "freeze", sheet: name, rows: p.freezeRows });
+}
+
+/* ---------- an existing sheet of ours: fill in what is missing ---------- */
+
+function restoreOps(p: SheetPlan, s: SheetSnapshot, name: string, snap: WorkbookSnapshot, ops: WriteOp[], notes: Text[]): number {
+  let restored = 0;
+  const put = (row: number, col: number, c: CellPlan, colFormat?: string) => {
+    ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, colFormat)]] });
+    if (c.bold) ops.push({ kind: "bold", sheet: name, rect: { row, col, rows: 1, cols: 1 } });
+    restored++;
+  };
+  p.preamble.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (!planBlank(c) && blank(cellAt(s, i, j))) put(i, j, c);
+    }),
+  );
+  const h = p.table.headerRow - 1;
+  const tw = p.table.header.length;
+  const rect = tableRect(s, p.table.name);
+  // Header cells.
+  p.table.header.forEach((hd, j) => {
+    if (blank(cellAt(s, h, j))) put(h, j, { v: hd, bold: true });
+  });
+  if (!rect) {
+    // Our sheet lost its table: put it back over the header and the fixed rows, unless it would overlap another table.
+    const want: Rect = { row: h, col: 0, rows: 1 + Math.max(1, fixedRows(p) ? p.table.rows.length : lastDataRow(s, h, tw) - h), cols: tw };
+    const overlaps = (s.tables ?? []).some((t) => intersects(parseRange(t.range), want));
+    if (!overlaps) {
+      ops.push({ kind: "table", sheet: name, rect: want, name: p.table.name });
+      restored++;
+    } else
+      notes.push({
+        vi: `Không tạo lại được bảng ${p.table.name} trên trang "${name}" vì chồng lên một bảng khác.`,
+        en: `Table ${p.table.name} on "${name}" could not be recreated: it would overlap another table.`,
+      });
+  } else if (rect.cols < tw && rect.row === h && rect.col === 0) {
+    // An older layout with fewer columns: add the missing ones at the end of the table.
+    for (let j = rect.cols; j < tw; j++) {
+      ops.push({ kind: "tableColumn", table: p.table.name, header: p.table.header[j] });
+      restored++;
+    }
+  }
+  if (!fixedRows(p)) return restored;
+  // Fixed rows (indicators, info): restore blank structure cells; a wholly blank row gets the plan's row.
+  const data = dataColumns(p);
+  const rowsNeeded = p.table.rows.length;
+  if (rect && rect.row === h && rect.rows - 1 < rowsNeeded) {
+    ops.push({ kind: "tableRows", table: p.table.name, count: rowsNeeded - (rect.rows - 1), cols: Math.max(rect.cols, tw) });
+  }
+  p.table.rows.forEach((r, i) => {
+    const row = h + 1 + i;
+    const wholeBlank = Array.from({ length: tw }, (_x, j) => blank(cellAt(s, row, j))).every(Boolean);
+    r.forEach((c, j) => {
+      if (planBlank(c)) return;
+      if (!wholeBlank && data.has(j)) return;
+      if (blank(cellAt(s, row, j))) put(row, j, c, p.table.columns[j]?.format);
+    });
+  });
+  void snap;
+  return restored;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
+  let last = h + 1;
+  for (let r = h + 1; r < s.rows.length; r++) {
+    for (let j = 0; j < tw; j++) if (!blank(cellAt(s, r, j))) last = r;
+  }
+  return last;
+}
+
+/* ---------- import: values into the data columns of an existing sheet ---------- */
+
+function typed(c: CellSnapshot | undefined): boolean {
+  return !blank(c) && !c!.formula;
+}
+
+function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[]): { written: number; replaced: number } {
+  const h = p.table.headerRow - 1;
+  const tw = p.table.header.length;
+  const cols = p.table.columns;
+  let written = 0;
+  let replaced = 0;
+  const put = (row: number, col: number, c: CellPlan | undefined) => {
+    ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, cols[col]?.format)]] });
+  };
+  if (fixedRows(p)) {
+    // Rows are found by their key (code) in column B (indicators) or A (info), in case they were sorted.
+    const keyCol = p.role === "indicators" ? 1 : 0;
+    const rowOf = new Map<string, number>();
+    for (let r = h + 1; r < s.rows.length; r++) {
+      const k = cellAt(s, r, keyCol)?.v;
+      if (typeof k === "string" && k && !rowOf.has(k)) rowOf.set(k, r);
+    }
+    const data = dataColumns(p);
+    p.table.rows.forEach((r, i) => {
+      const key = r[keyCol]?.v;
+      const row = typeof key === "string" && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
+      for (const j of data) {
+        const existing = cellAt(s, row, j);
+        if (sameContent(existing, r[j])) continue;
+        if (typed(existing)) replaced++;
+        put(row, j, r[j]);
+        written++;
+      }
+      // Our formulas outside the data columns (the ✓/✗ status) follow the data (a percent's
+      // decimals change them); a value the user typed there is left alone.
+      r.forEach((c, j) => {
+        if (data.has(j) || !c || !c.formula) return;
+        const existing = cellAt(s, row, j);
+        if (sameContent(existing, c) || typed(existing)) return;
+        put(row, j, c);
+        written++;
+      });
+    });
+    return { written, replaced };
+  }
+  // Register-like sheets: the table's rows become the plan's rows.
+  const rect = tableRect(s, p.table.name);
+  const have = rect && rect.row === h ? rect.rows - 1 : 0;
+  const planRows = p.table.rows.filter((r, i) => i === 0 || r.some((c) => !planBlank(c)));
+  const n = Math.max(1, planRows.length);
+  let differs = false;
+  for (let i = 0; i < Math.max(n, have); i++) {
+    for (let j = 0; j < tw; j++) {
+      const existing = cellAt(s, h + 1 + i, j);
+      const planned = i < n ? planRows[i]?.[j] : undefined;
+      if (sameContent(existing, planned)) continue;
+      differs = true;
+      if (typed(existing)) replaced++;
+      if (!planBlank(planned)) written++;
+    }
+  }
+  if (!differs) return { written: 0, replaced: 0 };
+  if (n > have && have > 0) ops.push({ kind: "tableRows", table: p.table.name, count: n - have, cols: rect!.cols });
+  ops.push({
+    kind: "cells",
+    sheet: name,
+    row: h + 1,
+    col: 0,
+    values: Array.from({ length: n }, (_r, i) => Array.from({ length: tw }, (_x, j) => cellContent(planRows[i]?.[j]))),
+    formats: Array.from({ length: n }, (_r, i) => Array.from({ length: tw }, (_x, j) => formatOf(planRows[i]?.[j], cols[j]?.format))),
+  });
+  if (have > n) ops.push({ kind: "clear", sheet: name, rect: { row: h + 1 + n, col: 0, rows: have - n, cols: tw } });
+  return { written, replaced };
+}

@@ -1,0 +1,74 @@
+/**
+ * "Tạo sổ nhập liệu": set up the structured sheets in the open workbook.
+ *
+ * Two steps, because Office cannot undo an add-in's changes:
+ *  1. `previewSetup()` reads the workbook (2 syncs) and says what it will do;
+ *  2. `applySetup(preview)` reads again (2 syncs: the user may have typed meanwhile),
+ *     checks that the work is still the one shown, and writes it in one batch (1 sync).
+ * Running it again adds only what is missing; it never writes a non-blank cell, never
+ * writes outside its own sheets, and leaves a user's sheet that has one of our names alone.
+ */
+import type { TemplateDef } from "../core/types";
+import type { WorkbookSnapshot } from "../core/workbook-model";
+import { buildLayout } from "../core/layout";
+import { getTemplate, listTemplates } from "../core/templates/index";
+import { analyse, markerTemplate, type Analysis } from "./setup-plan";
+import { addinPlan } from "./plan";
+import { readSnapshot } from "./snapshot";
+import { applyOps } from "./apply";
+import { detectCaps, type ExcelCaps } from "./caps";
+import { runExcel, ExcelTaskError } from "./sync";
+
+export type { Analysis } from "./setup-plan";
+
+/** The layout's sheet names of every known template: the snapshot reads these sheets. */
+export function layoutNames(): string[] {
+  const out = new Set<string>();
+  for (const t of listTemplates()) for (const s of buildLayout(t).sheets) out.add(s.name);
+  return [...out];
+}
+
+/** The template of a workbook: the one its marker names, else the default. */
+export function templateFor(snap: WorkbookSnapshot, wanted?: string): TemplateDef {
+  const id = wanted ?? markerTemplate(snap) ?? "qcdc-2021";
+  const t = getTemplate(id);
+  if (!t)
+    throw new ExcelTaskError("unknown-template", {
+      vi: `Sổ này dùng mẫu "${id}" mà phiên bản add-in này không biết. Hãy cập nhật add-in.`,
+      en: `This workbook uses template "${id}", unknown to this version of the add-in. Update the add-in.`,
+    });
+  return t;
+}
+
+export function analyseSetup(snap: WorkbookSnapshot, caps: ExcelCaps, templateId?: string): Analysis {
+  const t = templateFor(snap, templateId);
+  return analyse(t, addinPlan(t), snap, { caps });
+}
+
+/** Step 1: what set-up will do (2 syncs, no writes). */
+export function previewSetup(caps: ExcelCaps = detectCaps()): Promise<Analysis> {
+  return runExcel(async (ctx) => analyseSetup(await readSnapshot(ctx, { names: layoutNames() }), caps));
+}
+
+export interface ApplyResult {
+  /** What was done (or, when `changed`, what would now be done). */
+  analysis: Analysis;
+  /** The workbook changed since the preview: nothing was written; show the new preview. */
+  changed: boolean;
+}
+
+/** Same work? (The preview the user accepted vs. the one computed just before writing.) */
+export function sameWork(a: Analysis, b: Analysis): boolean {
+  return JSON.stringify(a.ops) === JSON.stringify(b.ops);
+}
+
+/** Step 2: do it (2 syncs to re-read, 1 to write). */
+export function applySetup(preview: Analysis, caps: ExcelCaps = detectCaps()): Promise<ApplyResult> {
+  if (preview.ops.length === 0) return Promise.resolve({ analysis: preview, changed: false });
+  return runExcel(async (ctx) => {
+    const now = analyseSetup(await readSnapshot(ctx, { names: layoutNames() }), caps, preview.template);
+    if (!sameWork(now, preview)) return { analysis: now, changed: true };
+    await applyOps(ctx, now.ops);
+    return { analysis: now, changed: false };
+  });
+}

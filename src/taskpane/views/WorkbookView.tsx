@@ -1,0 +1,284 @@
+/**
+ * "Sổ nhập liệu": set up the structured sheets, import a report JSON, export the sheets as
+ * JSON. Every change is shown first and confirmed (Office cannot undo an add-in's changes).
+ */
+import * as React from "react";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { Text } from "../../core/types";
+import { tr, pick, type Lang } from "../i18n";
+import { capsNotes, detectCaps } from "../../excel/caps";
+import { Notice } from "../components/Notice";
+
+type Ops = typeof import("../../excel/ops");
+type Analysis = import("../../excel/ops").Analysis;
+type ReportData = import("../../core/types").ReportData;
+
+let opsPromise: Promise<Ops> | undefined;
+const loadDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "../components/ConfirmDialog");
+const ConfirmDialog = React.lazy(loadDialog);
+/** The workbook operations (and the confirmation dialog), loaded on first use. */
+export function loadOps(): Promise<Ops> {
+  opsPromise = opsPromise ?? import(/* webpackChunkName: "workbook-ops" */ "../../excel/ops");
+  opsPromise.catch(() => (opsPromise = undefined));
+  void loadDialog().catch(() => undefined);
+  return opsPromise;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "16px", padding: "8px 4px" },
+  section: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  p: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  list: { margin: "4px 0", paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
+  wide: { width: "100%" },
+  json: { width: "100%", fontFamily: tokens.fontFamilyMonospace },
+  hidden: { display: "none" },
+});
+
+/** A message from any error the operations throw (ExcelTaskError, InputError: vi/en). */
+export function errorText(lang: Lang, e: unknown): string {
+  const x = e as { vi?: string; en?: string; message?: string } | undefined;
+  if (x && typeof x.vi === "string") return lang === "en" && x.en ? x.en : x.vi;
+  return (x && x.message) || String(e);
+}
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "busy"; label: string }
+  | { kind: "confirm-setup"; preview: Analysis; changed?: boolean }
+  | { kind: "confirm-import"; preview: Analysis; data: ReportData; file: string; changed?: boolean };
+
+type Outcome =
+  | { kind: "done"; title: string; items: Text[]; notes?: Text[] }
+  | { kind: "info"; text: string }
+  | { kind: "error"; title?: string; text: string };
+
+function Bullets({ items, lang, testId }: { items: Text[]; lang: Lang; testId?: string }): React.ReactElement {
+  const s = useStyles();
+  return (
+    <ul className={s.list} data-testid={testId}>
+      {items.map((t, i) => (
+        <li key={i}>{pick(lang, t)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function WorkbookView({ lang }: { lang: Lang }): React.ReactElement {
+  const s = useStyles();
+  const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
+  const [outcome, setOutcome] = React.useState<Outcome | undefined>();
+  const [exported, setExported] = React.useState<{ json: string; url: string; file: string; problems: Text[] } | undefined>();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const notes = React.useMemo(() => capsNotes(detectCaps()), []);
+  const busy = phase.kind === "busy";
+
+  React.useEffect(() => () => exported && URL.revokeObjectURL(exported.url), [exported]);
+
+  const fail = (e: unknown) => {
+    setPhase({ kind: "idle" });
+    setOutcome({ kind: "error", text: errorText(lang, e) });
+  };
+
+  async function startSetup(): Promise<void> {
+    setOutcome(undefined);
+    setPhase({ kind: "busy", label: tr(lang, "setupReading") });
+    try {
+      const ops = await loadOps();
+      const preview = await ops.previewSetup();
+      if (preview.nothingToDo) {
+        setPhase({ kind: "idle" });
+        setOutcome({ kind: "info", text: tr(lang, "nothingToDo") });
+      } else setPhase({ kind: "confirm-setup", preview });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function confirmSetup(preview: Analysis): Promise<void> {
+    setPhase({ kind: "busy", label: tr(lang, "working") });
+    try {
+      const ops = await loadOps();
+      const r = await ops.applySetup(preview);
+      if (r.changed) {
+        if (r.analysis.nothingToDo) {
+          setPhase({ kind: "idle" });
+          setOutcome({ kind: "info", text: tr(lang, "nothingToDo") });
+        } else setPhase({ kind: "confirm-setup", preview: r.analysis, changed: true });
+        return;
+      }
+      setPhase({ kind: "idle" });
+      setOutcome({ kind: "done", title: tr(lang, "setupDone"), items: r.analysis.actions, notes: r.analysis.notes });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function onFile(ev: React.ChangeEvent<HTMLInputElement>): Promise<void> {
+    const f = ev.target.files && ev.target.files[0];
+    ev.target.value = "";
+    if (!f) return;
+    setOutcome(undefined);
+    setPhase({ kind: "busy", label: tr(lang, "setupReading") });
+    let data: ReportData;
+    try {
+      const ops = await loadOps();
+      data = ops.parseImport(await f.text());
+    } catch (e) {
+      setPhase({ kind: "idle" });
+      setOutcome({ kind: "error", title: tr(lang, "importBadFile", { file: f.name }), text: errorText(lang, e) });
+      return;
+    }
+    try {
+      const ops = await loadOps();
+      const preview = await ops.previewImport(data);
+      if (preview.nothingToDo) {
+        setPhase({ kind: "idle" });
+        setOutcome({ kind: "info", text: tr(lang, "importSame") });
+      } else setPhase({ kind: "confirm-import", preview, data, file: f.name });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function confirmImport(p: Extract<Phase, { kind: "confirm-import" }>): Promise<void> {
+    setPhase({ kind: "busy", label: tr(lang, "working") });
+    try {
+      const ops = await loadOps();
+      const r = await ops.applyImport(p.data, p.preview);
+      if (r.changed) {
+        setPhase({ ...p, preview: r.analysis, changed: true });
+        return;
+      }
+      setPhase({ kind: "idle" });
+      setOutcome({ kind: "done", title: tr(lang, "importDone", { file: p.file }), items: r.analysis.actions, notes: r.analysis.notes });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function doExport(): Promise<void> {
+    setOutcome(undefined);
+    setPhase({ kind: "busy", label: tr(lang, "setupReading") });
+    try {
+      const ops = await loadOps();
+      const r = await ops.exportWorkbook(lang);
+      setPhase({ kind: "idle" });
+      if (!r.template) {
+        setOutcome({ kind: "error", text: tr(lang, "exportNotOurs") });
+        return;
+      }
+      const blob = new Blob([r.json], { type: "application/json" });
+      const url = URL.createObjectURL(blob);
+      const year = r.data.report && r.data.report.year ? "-" + r.data.report.year : "";
+      const file = "phu-luc" + year + ".json";
+      setExported({ json: r.json, url, file, problems: r.findings.filter((f) => f.rule.startsWith("workbook.")).map((f) => ({ vi: f.message, en: f.message })) });
+      try {
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = file;
+        a.rel = "noopener";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      } catch {
+        /* the text box below is the fallback */
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  const dialog = phase.kind === "confirm-setup" || phase.kind === "confirm-import" ? phase : undefined;
+  const replaced = dialog && dialog.kind === "confirm-import" ? dialog.preview.replaced : 0;
+
+  return (
+    <div className={s.root} data-testid="workbook-view">
+      {notes.length > 0 && (
+        <Notice intent="warning" testId="caps-notes" title={tr(lang, "notesTitle")}>
+          <Bullets items={notes} lang={lang} />
+        </Notice>
+      )}
+
+      {busy && <Spinner size="small" label={phase.label} data-testid="busy" />}
+
+      {outcome && outcome.kind === "done" && (
+        <Notice intent="success" testId="outcome" title={outcome.title}>
+          <Bullets items={outcome.items} lang={lang} />
+          {outcome.notes && outcome.notes.length > 0 && <Bullets items={outcome.notes} lang={lang} />}
+        </Notice>
+      )}
+      {outcome && outcome.kind === "info" && (
+        <Notice intent="info" testId="outcome">
+          {outcome.text}
+        </Notice>
+      )}
+      {outcome && outcome.kind === "error" && (
+        <Notice intent="error" testId="outcome" title={outcome.title}>
+          {outcome.text}
+        </Notice>
+      )}
+
+      <section className={s.section}>
+        <h2 className={s.h2}>{tr(lang, "setupTitle")}</h2>
+        <p className={s.p}>{tr(lang, "setupIntro")}</p>
+        <Button appearance="primary" disabled={busy} onClick={() => void startSetup()} data-testid="setup">
+          {tr(lang, "setupButton")}
+        </Button>
+      </section>
+
+      <section className={s.section}>
+        <h2 className={s.h2}>{tr(lang, "importTitle")}</h2>
+        <p className={s.p}>{tr(lang, "importIntro")}</p>
+        <input ref={fileInput} className={s.hidden} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} data-testid="import-file" />
+        <Button disabled={busy} onClick={() => fileInput.current && fileInput.current.click()} data-testid="import">
+          {tr(lang, "importButton")}
+        </Button>
+      </section>
+
+      <section className={s.section}>
+        <h2 className={s.h2}>{tr(lang, "exportTitle")}</h2>
+        <p className={s.p}>{tr(lang, "exportIntro")}</p>
+        <Button disabled={busy} onClick={() => void doExport()} data-testid="export">
+          {tr(lang, "exportButton")}
+        </Button>
+        {exported && (
+          <div className={s.wide} data-testid="export-result">
+            <p className={s.p}>{tr(lang, "exportDone", { file: exported.file })}</p>
+            {exported.problems.length > 0 && (
+              <Notice intent="warning" title={tr(lang, "exportProblems")}>
+                <Bullets items={exported.problems} lang={lang} />
+              </Notice>
+            )}
+            <a href={exported.url} download={exported.file}>
+              {tr(lang, "download")}
+            </a>
+            <textarea className={s.json} readOnly rows={8} value={exported.json} aria-label={tr(lang, "jsonLabel")} data-testid="export-json" />
+          </div>
+        )}
+      </section>
+
+      {dialog && (
+        <React.Suspense fallback={<Spinner size="small" />}>
+          <ConfirmDialog
+            title={dialog.kind === "confirm-setup" ? tr(lang, "setupDialogTitle") : tr(lang, "importDialogTitle")}
+            cancelLabel={tr(lang, "cancel")}
+            okLabel={dialog.kind === "confirm-setup" ? tr(lang, "setupConfirm") : replaced > 0 ? tr(lang, "importConfirm", { n: replaced }) : tr(lang, "importConfirmPlain")}
+            onCancel={() => setPhase({ kind: "idle" })}
+            onOk={() => void (dialog.kind === "confirm-setup" ? confirmSetup(dialog.preview) : confirmImport(dialog))}
+          >
+            {dialog.changed && <p className={s.p}>{tr(lang, "changedMeanwhile")}</p>}
+            <Bullets items={dialog.preview.actions} lang={lang} testId="confirm-actions" />
+            {dialog.preview.notes.length > 0 && <Bullets items={dialog.preview.notes} lang={lang} />}
+            {dialog.kind === "confirm-import" && (
+              <p className={s.p} data-testid="replace-count">
+                <strong>{replaced > 0 ? tr(lang, "importReplaceWarning", { n: replaced }) : tr(lang, "importNoReplace")}</strong>
+              </p>
+            )}
+            <p className={s.p}>{tr(lang, "setupDialogNoUndo")}</p>
+          </ConfirmDialog>
+        </React.Suspense>
+      )}
+    </div>
+  );
+}
