@@ -8,7 +8,7 @@
  * then previous year, then unknown codes), register rows, template rules (template
  * order), user rules, invalid overrides.
  */
-import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity } from "./types";
+import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
 import { checkRows, checkValues } from "./rules/value-checks";
@@ -16,13 +16,17 @@ import { runUserRules } from "./rules/user";
 import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
+import { cellOf } from "./cells";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
 export type { RuleModule } from "./rules/context";
 
 export interface CheckOptions {
   lang?: Lang;
-  /** JSON path → A1 reference with the sheet, to fill each finding's `cells`. */
+  /**
+   * JSON path → A1 reference with the sheet, to fill each finding's `cells`. A map from
+   * `readWorkbook` also resolves register rows and fields (cells.ts).
+   */
   cells?: CellMap;
   /** Findings found before (e.g. workbook.* from the reader); listed first within their severity. */
   structural?: Finding[];
@@ -76,8 +80,10 @@ function applyOverrides(findings: Finding[], data: ReportData, lang: Lang): { fi
   return { findings: out, summary, invalid };
 }
 
+const ROW_PATH = /^(registers\.[^.[\]]+\[\d+\])/;
+
 function rowPathOf(path: string): string | undefined {
-  const m = /^(registers\.[^.[\]]+\[\d+\])/.exec(path);
+  const m = ROW_PATH.exec(path);
   return m ? m[1] : undefined;
 }
 
@@ -89,58 +95,84 @@ function attachCells(f: Finding, cells: CellMap): Finding {
   };
   const path = f.path;
   if (path && (path.startsWith("registers.") || path.startsWith("previous.") || path.startsWith("rules") || path.startsWith("overrides"))) {
-    add(cells[path]);
+    add(cellOf(cells, path));
     if (!out.length) {
       const rp = rowPathOf(path);
-      if (rp) add(cells[rp]);
+      if (rp) add(cellOf(cells, rp));
     }
   } else {
-    if (path) add(cells[path]);
-    for (const c of f.indicators) add(cells["values." + c]);
+    if (path) add(cellOf(cells, path));
+    for (const c of f.indicators) add(cellOf(cells, "values." + c));
   }
-  return out.length ? { ...f, cells: out } : f;
+  if (!out.length) return f;
+  const g: Finding = { ...f };
+  g.cells = out;
+  return g;
 }
+
+/**
+ * V8 holds the object shapes that optimised code depends on weakly: when no rule context
+ * or finding is alive at a full garbage collection, the shapes die and every rule function
+ * is deoptimised and compiled again (measured: half the time of checking many reports).
+ * The check of an empty report, kept once per template, keeps those shapes alive.
+ */
+const keepShapes = new WeakMap<TemplateDef, unknown>();
+let keeping = false;
 
 /** Check one report against its template. Throws InputError for data with no known template. */
 export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const t = templateOf(data);
+  if (!keeping && !keepShapes.has(t)) {
+    keeping = true;
+    try {
+      const empty: ReportData = { template: t.id, report: {}, values: {}, registers: {} };
+      keepShapes.set(t, { ctx: new Ctx(t, empty, "vi"), result: check(empty) });
+    } finally {
+      keeping = false;
+    }
+  }
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   const ctx = new Ctx(t, data, lang);
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
   // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
   const codeOf = (p: string | undefined) => (p ? p.slice(p.indexOf(".") + 1) : "");
-  const reported = new Set((opts.structural ?? []).filter((f) => f.rule === "workbook.unknown-code").map((f) => codeOf(f.path)));
+  let reported: Set<string> | undefined;
+  if (opts.structural && opts.structural.length) {
+    reported = new Set(opts.structural.filter((f) => f.rule === "workbook.unknown-code").map((f) => codeOf(f.path)));
+  }
   for (const f of checkValues(ctx)) {
-    if (f.rule === "workbook.unknown-code" && reported.has(codeOf(f.path))) continue;
+    if (reported && f.rule === "workbook.unknown-code" && reported.has(codeOf(f.path))) continue;
     findings.push(f);
   }
   for (const f of checkRows(ctx)) findings.push(f);
   for (const rule of t.rules) {
     const m = ruleModule(rule.kind);
     if (!m) continue;
-    for (const f of m.run(rule, ctx)) findings.push(f);
+    const got = m.run(rule, ctx);
+    for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }
-  for (const f of runUserRules(ctx, data.rules)) findings.push(f);
+  if (data.rules) for (const f of runUserRules(ctx, data.rules)) findings.push(f);
 
   const o = applyOverrides(findings, data, lang);
-  findings = o.findings.concat(o.invalid);
-  if (opts.cells) {
-    const cells = opts.cells;
-    findings = findings.map((f) => attachCells(f, cells));
+  if (o.invalid.length) findings = o.findings.concat(o.invalid);
+  else findings = o.findings;
+  // By severity only (stable): generation order is template order.
+  const errs: Finding[] = [];
+  const warns: Finding[] = [];
+  const infs: Finding[] = [];
+  const cells = opts.cells;
+  for (let f of findings) {
+    if (cells) f = attachCells(f, cells);
+    const r = SEV_RANK[f.severity];
+    if (r === 0) errs.push(f);
+    else if (r === 1) warns.push(f);
+    else infs.push(f);
   }
-  // Stable sort by severity only: generation order is template order.
-  const ranked = findings.map((f, i) => ({ f, i }));
-  ranked.sort((a, b) => SEV_RANK[a.f.severity] - SEV_RANK[b.f.severity] || a.i - b.i);
-  findings = ranked.map((x) => x.f);
-
-  let errors = 0,
-    warnings = 0,
-    infos = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else infos++;
-  }
-  return { template: t.id, findings, summary: { errors, warnings, infos, overrides: o.summary } };
+  const errors = errs.length;
+  const warnings = warns.length;
+  const infos = infs.length;
+  for (const f of warns) errs.push(f);
+  for (const f of infs) errs.push(f);
+  return { template: t.id, findings: errs, summary: { errors, warnings, infos, overrides: o.summary } };
 }

@@ -5,6 +5,7 @@
  * Figures are passed already formatted the Vietnamese way ("04", "10.424.000", "88,9%").
  */
 import type { Lang, Text } from "./types";
+import { upperFirst } from "./vn";
 
 export const MESSAGES: Record<string, Text> = {
   // Missing inputs (info)
@@ -280,8 +281,11 @@ function compile(tpl: string): Part[] {
   }
 }
 
-/** Fill a message template. Unknown placeholders are left as they are. */
-export function fill(tpl: string, params: Record<string, string | number>): string {
+/**
+ * Fill a message template. Unknown placeholders are left as they are. With `upper`, the
+ * first letter is in upper case (as upperFirst of the result, without copying the result).
+ */
+export function fill(tpl: string, params: Record<string, string | number>, upper = false): string {
   let parts = compiled.get(tpl);
   if (!parts) {
     parts = compile(tpl);
@@ -289,17 +293,49 @@ export function fill(tpl: string, params: Record<string, string | number>): stri
     compiled.set(tpl, parts);
   }
   let out = "";
-  for (const p of parts) {
-    if (typeof p === "string") out += p;
-    else if (Object.prototype.hasOwnProperty.call(params, p.k)) out += String(params[p.k]);
-    else out += "{" + p.k + "}";
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    let s: string;
+    if (typeof p === "string") s = p;
+    else if (Object.prototype.hasOwnProperty.call(params, p.k)) s = String(params[p.k]);
+    else s = "{" + p.k + "}";
+    if (upper && out === "" && s !== "") s = upperFirst(s);
+    out += s;
   }
   return out;
 }
 
+/** key → rule ("" for none) → the message that applies (null: none). MESSAGES is fixed data. */
+const lookups = new Map<string, Map<string, Text | null>>();
+
+function lookup(key: string, rule: string | undefined): Text | null {
+  let byRule = lookups.get(key);
+  if (!byRule) {
+    byRule = new Map();
+    lookups.set(key, byRule);
+  }
+  const r = rule ?? "";
+  let t = byRule.get(r);
+  if (t === undefined) {
+    const own = Object.prototype.hasOwnProperty.call(MESSAGES, key) ? MESSAGES[key] : undefined;
+    const ruled = r !== "" && Object.prototype.hasOwnProperty.call(MESSAGES, r + ":" + key) ? MESSAGES[r + ":" + key] : undefined;
+    t = ruled ?? own ?? null;
+    if (byRule.size > 1000) byRule.clear();
+    byRule.set(r, t);
+  }
+  return t;
+}
+
 /** The message `key` (or `rule:key` when the rule words it itself) in a language. */
 export function tr(lang: Lang, key: string, params: Record<string, string | number> = {}, rule?: string): string {
-  const t = (rule !== undefined ? MESSAGES[rule + ":" + key] : undefined) ?? MESSAGES[key];
+  const t = lookup(key, rule);
   if (!t) return key;
   return fill(t[lang] ?? t.vi, params);
+}
+
+/** `upperFirst(tr(…))`, without copying the message. */
+export function trUpper(lang: Lang, key: string, params: Record<string, string | number> = {}, rule?: string): string {
+  const t = lookup(key, rule);
+  if (!t) return upperFirst(key);
+  return fill(t[lang] ?? t.vi, params, true);
 }

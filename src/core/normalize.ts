@@ -182,22 +182,25 @@ export function parseEnum(v: unknown, f: RegisterFieldDef): string | undefined {
   return undefined;
 }
 
+function asText(v: unknown): RawValue {
+  return typeof v === "string" ? cleanText(v) : typeof v === "number" || typeof v === "boolean" ? v : String(v);
+}
+
 /** One field's normal form; undefined when blank. Unreadable values are kept as typed (NFC text). */
 export function normalizeField(v: unknown, f: RegisterFieldDef): RawValue | undefined {
   if (isBlankRaw(v)) return undefined;
-  const asText = (): RawValue => (typeof v === "string" ? cleanText(v) : typeof v === "number" || typeof v === "boolean" ? v : String(v));
   switch (f.type) {
     case "date": {
       const iso = parseDate(v);
-      return iso ?? asText();
+      return iso ?? asText(v);
     }
     case "boolean": {
       const b = parseBoolean(v);
-      return b ?? asText();
+      return b ?? asText(v);
     }
     case "enum": {
       const e = parseEnum(v, f);
-      return e ?? asText();
+      return e ?? asText(v);
     }
     case "symbol":
       return typeof v === "string" ? cleanText(v) : String(v);
@@ -250,9 +253,9 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
       if (iss) out[f.id] = iss;
     }
   }
-  const fieldIds = reg.fields;
+  const fieldIds = fieldIdsOf(reg);
   for (const k in src) {
-    if (k === "" || fieldIds.some((f) => f.id === k)) continue;
+    if (k === "" || fieldIds.has(k)) continue;
     const v = src[k];
     if (isBlankRaw(v)) continue;
     out[k] = typeof v === "string" ? cleanText(v) : rawOf(v);
@@ -264,6 +267,17 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
 }
 
 const CLEAN_KEY = /^[A-Za-z0-9_]+$/;
+
+const fieldIdCache = new WeakMap<RegisterDef, Set<string>>();
+
+function fieldIdsOf(reg: RegisterDef): Set<string> {
+  let s = fieldIdCache.get(reg);
+  if (!s) {
+    s = new Set(reg.fields.map((f) => f.id));
+    fieldIdCache.set(reg, s);
+  }
+  return s;
+}
 
 function normalizeRegisters(x: unknown, t: TemplateDef): Record<string, RegisterRow[]> {
   const src: Record<string, unknown> = {};

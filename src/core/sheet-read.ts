@@ -8,11 +8,12 @@
  * input becomes a finding with a clear message.
  * Pure: no Office, no DOM, no Node.
  */
-import type { TemplateDef, ReportData, RawValue, CellMap, Finding, Lang, ReportInfo, RegisterRow, Section, UserRule, Override, Severity } from "./types";
+import type { TemplateDef, ReportData, RawValue, CellMap, Finding, Lang, ReportInfo, RegisterRow, RegisterFieldDef, Section, UserRule, Override, Severity } from "./types";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot } from "./workbook-model";
 import { buildLayout, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, INFO_FIELDS, type SheetDef, type WorkbookLayout } from "./layout";
 import { formatPercent, nfc, serialToIso } from "./vn";
-import { normalizeReport } from "./normalize";
+import { normalizeReport, normalizeRow } from "./normalize";
+import { setCellResolver, cellOf, type CellResolver } from "./cells";
 import { getTemplate } from "./templates/index";
 
 export interface ReadOptions {
@@ -24,8 +25,15 @@ export interface ReadResult {
   /** Undefined when the workbook is not ours or names a template this program does not know. */
   template?: TemplateDef;
   data: ReportData;
+  /**
+   * JSON path → cell, for the fixed paths (values, report, sections, rules, overrides and
+   * each register's header "registers.x"). Register rows and their fields are resolved by
+   * `cellOf` (and by `check`, given these `cells`), not stored: see cells.ts.
+   */
   cells: CellMap;
   findings: Finding[];
+  /** The cell of any JSON path, register rows and fields included ("registers.van_ban[3].date"). */
+  cellOf(path: string): string | undefined;
 }
 
 type Msg = { vi: string; en: string };
@@ -494,21 +502,38 @@ function readRows(f: Found | undefined, each: (r: number, get: (key: string) => 
   }
 }
 
-function readRegister(rd: Reader, t: TemplateDef, regId: string, f: Found | undefined): RegisterRow[] {
+/** Where each register's rows are on the sheet, for the cell resolver (see cells.ts). */
+interface RegisterPlace {
+  name: string;
+  /** "'Văn bản'!" */
+  sheet: string;
+  /** field id → 0-based column. */
+  cols: Map<string, number>;
+  /** Row range's first and last column letters. */
+  lo: string;
+  hi: string;
+  /** 0-based sheet row of each row of the normalised register, by its index. */
+  rows: number[];
+}
+
+function readRegister(rd: Reader, t: TemplateDef, regId: string, f: Found | undefined, places: Map<string, RegisterPlace>): RegisterRow[] {
   const reg = t.registers.find((r) => r.id === regId);
   const rows: RegisterRow[] = [];
   if (!reg || !f) return rows;
   rd.cells["registers." + regId] = quoteSheet(f.sheet.name) + "!" + colLetter(1) + (f.headerRow + 1);
   const readers = new Map(reg.fields.filter((x) => x.type === "enum").map((x) => [x.id, labelReader(x.options ?? [])]));
-  const prefix = `registers.${regId}[`;
-  const fields = reg.fields.map((field) => ({ field, c: f.cols.get(field.id) }));
+  const fields = reg.fields.map((field) => ({ field, c: f.cols.get(field.id) })).filter((x) => x.c !== undefined) as { field: RegisterFieldDef; c: number }[];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of f.cols.values()) {
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  const place: RegisterPlace = { name: f.sheet.name, sheet: quoteSheet(f.sheet.name) + "!", cols: new Map(fields.map((x) => [x.field.id, x.c])), lo: colLetter(lo + 1), hi: hi > lo ? colLetter(hi + 1) : "", rows: [] };
+  places.set(regId, place);
   readRows(f, (r) => {
-    const i = rows.length;
     const out: RegisterRow = {};
-    const base = prefix + i + "]";
     for (const { field, c } of fields) {
-      if (c === undefined) continue;
-      rd.cells[base + "." + field.id] = ref(f.sheet.name, r, c);
       let v = cellValue(rd, f, r, c, false);
       if (v === null || (typeof v === "string" && v.trim() === "")) continue;
       switch (field.type) {
@@ -526,10 +551,32 @@ function readRegister(rd: Reader, t: TemplateDef, regId: string, f: Found | unde
       }
       out[field.id] = v;
     }
-    rd.cells[base] = rowRange(f, r);
-    rows.push(out);
+    // Normalised here, once (normalizeReport is given no register rows): a row that
+    // normalises to nothing is dropped, and the indices of the cell map follow the rows kept.
+    const n = normalizeRow(out, reg);
+    if (!n) return;
+    place.rows.push(r);
+    rows.push(n);
   });
   return rows;
+}
+
+const REGISTER_PATH = /^registers\.([^.[\]]+)\[(\d+)\](?:\.([^.[\]]+))?$/;
+
+/** The resolver of register paths: "registers.x[i].field" → its cell, "registers.x[i]" → its row. */
+function registerResolver(places: Map<string, RegisterPlace>): CellResolver {
+  return (path) => {
+    if (path.charCodeAt(0) !== 114 /* r */) return undefined;
+    const m = REGISTER_PATH.exec(path);
+    if (!m) return undefined;
+    const p = places.get(m[1]);
+    if (!p) return undefined;
+    const r = p.rows[+m[2]];
+    if (r === undefined) return undefined;
+    if (m[3] === undefined) return p.sheet + p.lo + (r + 1) + (p.hi ? ":" + p.hi + (r + 1) : "");
+    const c = p.cols.get(m[3]);
+    return c === undefined ? undefined : ref(p.name, r, c);
+  };
 }
 
 function str(c: CellSnapshot | undefined): string {
@@ -537,7 +584,7 @@ function str(c: CellSnapshot | undefined): string {
   return String(c.v);
 }
 
-function inner(snap: WorkbookSnapshot, rd: Reader): ReadResult {
+function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
   const marker = findMarker(snap);
   if (!marker) {
     const names = (snap.sheets || []).map((s) => s.name);
@@ -573,9 +620,12 @@ function inner(snap: WorkbookSnapshot, rd: Reader): ReadResult {
   readIndicators(rd, t, get("indicators"), values, previous);
   const report = readInfo(rd, t, get("info"));
   const registers: Record<string, RegisterRow[]> = {};
-  for (const r of t.registers) registers[r.id] = readRegister(rd, t, r.id, get("register", r.id));
+  const places = new Map<string, RegisterPlace>();
+  for (const r of t.registers) registers[r.id] = readRegister(rd, t, r.id, get("register", r.id), places);
+  setCellResolver(rd.cells, registerResolver(places));
 
-  const raw: ReportData = { template: t.id, report, values, registers };
+  // The registers are normalised already (readRegister): normalizeReport gets none.
+  const raw: ReportData = { template: t.id, report, values, registers: {} };
   if (Object.keys(previous).length) raw.previous = previous;
 
   const sections: Section[] = [];
@@ -616,9 +666,10 @@ function inner(snap: WorkbookSnapshot, rd: Reader): ReadResult {
   });
   if (Object.keys(overrides).length) raw.overrides = overrides;
 
-  let data: ReportData = raw;
+  let data: ReportData = { ...raw, registers };
   try {
     data = normalizeReport(raw);
+    data.registers = { ...data.registers, ...registers };
   } catch (e) {
     const err = e as { vi?: string; en?: string; message?: string };
     rd.add("workbook.unreadable", {
@@ -632,16 +683,16 @@ function inner(snap: WorkbookSnapshot, rd: Reader): ReadResult {
 /** Reads our sheets of a workbook snapshot. Never throws. */
 export function readWorkbook(snap: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
   const rd = new Reader(opts.lang === "en" ? "en" : "vi");
+  let r: Omit<ReadResult, "cellOf">;
   try {
-    if (!snap || !Array.isArray(snap.sheets)) {
-      return inner({ sheets: [] }, rd);
-    }
-    return inner(snap, rd);
+    r = inner(snap && Array.isArray(snap.sheets) ? snap : { sheets: [] }, rd);
   } catch (e) {
     rd.add("workbook.unreadable", {
       vi: "Không đọc được sổ tính: " + ((e as Error) && (e as Error).message ? (e as Error).message : String(e)),
       en: "The workbook could not be read: " + ((e as Error) && (e as Error).message ? (e as Error).message : String(e)),
     });
-    return { data: emptyData(), cells: rd.cells, findings: rd.findings };
+    r = { data: emptyData(), cells: rd.cells, findings: rd.findings };
   }
+  const cells = r.cells;
+  return { ...r, cellOf: (path: string) => cellOf(cells, path) };
 }

@@ -46,10 +46,22 @@ export function formatNumber(n: number, decimals = 0): string {
   if (!isFinite(n)) return String(n);
   if (decimals === 0 && Number.isSafeInteger(n)) return (n < 0 ? "-" : "") + groupThousands(String(Math.abs(n)));
   const d = Math.max(0, Math.min(20, Math.floor(decimals)));
+  if (d > 0 && d <= 15 && n > -1e15 && n < 1e15) {
+    // Fast path: a number with at most d decimals (88.9 with 1) is printed as it is; toFixed
+    // then changes nothing, which the round trip shows. Otherwise round on the decimal form.
+    const fixed = n.toFixed(d);
+    if (+fixed === n) {
+      const neg = fixed.charCodeAt(0) === 45;
+      const dot = fixed.indexOf(".");
+      return (neg ? "-" : "") + groupThousands(fixed.slice(neg ? 1 : 0, dot)) + "," + fixed.slice(dot + 1);
+    }
+  }
   const r = roundTo(n, d);
   const neg = r < 0 && r !== 0;
   const fixed = Math.abs(r).toFixed(d);
-  const [int, frac] = fixed.split(".");
+  const dot = fixed.indexOf(".");
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? "" : fixed.slice(dot + 1);
   return (neg ? "-" : "") + groupThousands(int) + (frac ? "," + frac : "");
 }
 
@@ -116,16 +128,25 @@ export function formatDateLine(place: string, iso: string): string {
 
 /** ["A"] → "A"; ["A", "B"] → "A và B"; ["A", "B", "C"] → "A, B và C". */
 export function joinVi(items: string[]): string {
-  const xs = items.filter((x) => x !== "");
-  if (xs.length <= 1) return xs.join("");
-  return xs.slice(0, -1).join(", ") + " và " + xs[xs.length - 1];
+  return joinWith(items, " và ");
+}
+
+function joinWith(items: string[], last: string): string {
+  let out = "";
+  let prev: string | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (x === "") continue;
+    if (prev !== undefined) out += (out ? ", " : "") + prev;
+    prev = x;
+  }
+  if (prev === undefined) return "";
+  return out ? out + last + prev : prev;
 }
 
 /** ["A", "B", "C"] → "A, B and C" (English counterpart of joinVi). */
 export function joinEn(items: string[]): string {
-  const xs = items.filter((x) => x !== "");
-  if (xs.length <= 1) return xs.join("");
-  return xs.slice(0, -1).join(", ") + " and " + xs[xs.length - 1];
+  return joinWith(items, " and ");
 }
 
 /**
@@ -159,7 +180,11 @@ export function lowerFirst(s: string): string {
 export function upperFirst(s: string): string {
   if (!s) return s;
   const c0 = s.charCodeAt(0);
-  if (c0 < 0xd800 || c0 > 0xdfff) return s[0].toUpperCase() + s.slice(1);
+  if (c0 < 0xd800 || c0 > 0xdfff) {
+    const c = s[0];
+    const u = c.toUpperCase();
+    return u === c ? s : u + s.slice(1);
+  }
   const ch = String.fromCodePoint(s.codePointAt(0)!);
   return ch.toUpperCase() + s.slice(ch.length);
 }

@@ -127,6 +127,22 @@ describe("check", () => {
     expect(Object.keys(o.summary).sort()).toEqual(["errors", "infos", "overrides", "warnings"]);
   });
 
+  test("an empty workbook from init: exit 0, no error or warning, infos naming what is missing", async () => {
+    const file = tmp("trong.xlsx");
+    expect((await run("init", file)).code).toBe(0);
+    const r = await run("check", file, "--json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out) as { findings: { rule: string; severity: string; message: string; cells?: string[] }[]; summary: Record<string, number> };
+    expect(o.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(o.summary.infos).toBeGreaterThan(0);
+    expect(o.findings.every((f) => f.severity === "info" && f.message.includes("còn trống"))).toBe(true);
+    const vb = o.findings.find((f) => f.rule === "vb.sum")!;
+    expect(vb.message).toContain("tổng số văn bản đã ban hành trong năm, cấp ủy và chính quyền");
+    expect(vb.cells![0]).toMatch(/^'Phụ lục'!E\d+$/);
+    // Registers with no rows do not apply: no register-count finding.
+    expect(o.findings.filter((f) => f.rule.endsWith(".register"))).toEqual([]);
+  });
+
   test("exit 0 for data with no error", async () => {
     const data = exampleInput() as { values: Record<string, unknown>; registers: Record<string, unknown> };
     data.values.tt_hoi_nghi = 4;

@@ -117,10 +117,15 @@ describe("sum", () => {
     expect(vk.message).toContain("ước lượng");
     expect(res.findings.find((f) => f.rule === "tt.sum")!.severity).toBe("info");
   });
-  test("all inputs blank: nothing to say", () => {
+  test("all inputs blank: one info saying what is missing (spec: a rule with blank inputs says so)", () => {
     const d = clean();
     d.values.cv_tong = d.values.cv_doanh_nghiep = d.values.cv_nguoi_lao_dong = d.values.cv_khac = null;
-    expect(only(d, "cv.sum")).toEqual([]);
+    const fs_ = only(d, "cv.sum");
+    expect(fs_).toHaveLength(1);
+    expect(fs_[0].severity).toBe("info");
+    expect(fs_[0].indicators).toEqual(["cv_tong", "cv_doanh_nghiep", "cv_nguoi_lao_dong", "cv_khac"]);
+    expect(fs_[0].message).toMatch(/^Chưa đối chiếu được .* vì còn trống /);
+    expect(fs_[0].values).toEqual({ cv_tong: null, cv_doanh_nghiep: null, cv_nguoi_lao_dong: null, cv_khac: null });
   });
 });
 
@@ -476,13 +481,58 @@ describe("overrides", () => {
   });
 });
 
+describe("a report with every value blank", () => {
+  const blank = normalizeReport({ template: "qcdc-2021", report: { year: 2021 } });
+  const res = check(blank);
+  test("no error and no warning", () => {
+    expect(res.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+  test("one info per indicator rule, naming every blank input; none for registers with no rows nor for the period rule", () => {
+    expect(rules(res.findings, "info")).toEqual([
+      "vb.sum",
+      "kt.teams",
+      "tt.sum",
+      "dvc.parts",
+      "dvc.ratio",
+      "dt.resolved",
+      "dt.ratio",
+      "dth.part",
+      "dth.parts",
+      "cv.sum",
+      "cbccvc.le",
+      "cbccvc.ratio",
+    ]);
+    const vb = res.findings.find((f) => f.rule === "vb.sum")!;
+    expect(vb.message).toBe(
+      "Chưa đối chiếu được tổng số văn bản đã ban hành trong năm với tổng các phần vì còn trống tổng số văn bản đã ban hành trong năm, cấp ủy và chính quyền.",
+    );
+    const ratio = res.findings.find((f) => f.rule === "dvc.ratio")!;
+    expect(ratio.message).toContain("còn trống");
+    for (const f of res.findings) expect(Object.values(f.values ?? {}).every((v) => v === null)).toBe(true);
+  });
+  test("in English too", () => {
+    const en = check(blank, { lang: "en" }).findings.find((f) => f.rule === "vb.sum")!;
+    expect(en.message).toContain("blank");
+  });
+  test("a year outside the Covid-19 period with blank Covid figures says nothing", () => {
+    const d = normalizeReport({ template: "qcdc-2021", report: { year: 2025 } });
+    expect(check(d).findings.filter((f) => f.rule === "cv.period")).toEqual([]);
+  });
+  test("a user rule whose inputs are all blank is an info naming them", () => {
+    const d = normalizeReport({ template: "qcdc-2021", rules: [{ id: "r1", expression: "kt_so_don_vi <= cbccvc_tong_don_vi" }] });
+    const f = check(d).findings.find((x) => x.rule === "user.r1")!;
+    expect(f.severity).toBe("info");
+    expect(f.message).toContain("còn trống");
+  });
+});
+
 describe("robustness", () => {
   test("odd data never crashes the check", () => {
     const d = { template: "qcdc-2021", report: {}, values: { vb_tong: { a: 1 } as never, tt_hoi_nghi: [1] as never }, registers: { van_ban: [null, 5, "x"] as never } } as ReportData;
     const res = check(d);
     expect(res.summary.errors).toBeGreaterThan(0);
     const bare = { template: "qcdc-2021" } as ReportData;
-    expect(check(bare).findings).toEqual([]);
+    expect(check(bare).findings.every((f) => f.severity === "info")).toBe(true);
   });
   test("an unknown template throws an InputError", () => {
     expect(() => check({ template: "nope" } as ReportData)).toThrow(/nope/);

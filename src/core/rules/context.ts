@@ -5,7 +5,7 @@
  */
 import type { Finding, IndicatorDef, IndicatorKind, Lang, RawValue, RegisterDef, RegisterRow, ReportData, RuleDef, Severity, TemplateDef } from "../types";
 import { readValue, formatReading, type Reading } from "../values";
-import { tr } from "../i18n";
+import { tr, trUpper } from "../i18n";
 import { lowerFirst, upperFirst, formatNumber, formatPercent, formatCount, decimalsOf, roundTo, joinVi, joinEn } from "../vn";
 import { normalizeRow, isNormalRow } from "../normalize";
 
@@ -31,6 +31,27 @@ export interface TemplateIndex {
 }
 
 const indexCache = new WeakMap<TemplateDef, TemplateIndex>();
+
+/** Each rule's inputs in the order its findings name them, computed once per rule. */
+const codesCache = new WeakMap<object, string[]>();
+
+function inputsOf(rule: RuleDef): string[] {
+  switch (rule.kind) {
+    case "sum":
+      return [rule.total, ...rule.parts];
+    case "le":
+      return [...rule.left, rule.right];
+    case "ratio":
+      return [rule.ratio, ...rule.numerator, rule.denominator];
+    case "implies": {
+      const codes: string[] = [];
+      for (const cl of rule.clauses) for (const c of [cl.if.code, cl.then.code]) if (!codes.includes(c)) codes.push(c);
+      return codes;
+    }
+    default:
+      return [];
+  }
+}
 
 export function templateIndex(t: TemplateDef): TemplateIndex {
   let x = indexCache.get(t);
@@ -58,6 +79,7 @@ export interface Gathered {
 export class Ctx {
   readonly ix: TemplateIndex;
   private readings = new Map<string, Reading>();
+  private shownCache = new Map<string, string>();
   private rowsCache = new Map<string, Row[]>();
 
   constructor(
@@ -94,9 +116,13 @@ export class Ctx {
 
   /** Value as printed ("04", "10.424.000", "100%", "Không có"); "(trống)" when blank. */
   shown(code: string): string {
-    const r = this.reading(code);
-    if (r.status === "blank") return this.lang === "vi" ? "(trống)" : "(blank)";
-    return formatReading(r, this.kind(code), undefined, this.raw(code));
+    let s = this.shownCache.get(code);
+    if (s === undefined) {
+      const r = this.reading(code);
+      s = r.status === "blank" ? (this.lang === "vi" ? "(trống)" : "(blank)") : formatReading(r, this.kind(code), undefined, this.raw(code));
+      this.shownCache.set(code, s);
+    }
+    return s;
   }
 
   /** A number formatted as this indicator's kind would print it. */
@@ -140,11 +166,21 @@ export class Ctx {
   }
 
   msg(key: string, params: Record<string, string | number>, rule?: string): string {
-    return upperFirst(tr(this.lang, key, params, rule));
+    return trUpper(this.lang, key, params, rule);
   }
 
   join(items: string[]): string {
     return this.lang === "vi" ? joinVi(items) : joinEn(items);
+  }
+
+  /** The rule's input codes (cached per rule object; do not modify the list). */
+  codesOf(rule: RuleDef): string[] {
+    let c = codesCache.get(rule);
+    if (!c) {
+      c = inputsOf(rule);
+      codesCache.set(rule, c);
+    }
+    return c;
   }
 
   gather(codes: string[]): Gathered {
@@ -161,10 +197,18 @@ export class Ctx {
 
   /** "còn trống A và B; không đọc được C" */
   missingText(g: { blank: string[]; invalid: string[] }): string {
-    const parts: string[] = [];
-    if (g.blank.length) parts.push(tr(this.lang, "missing.blank", { list: this.join(g.blank.map((c) => this.lower(c))) }));
-    if (g.invalid.length) parts.push(tr(this.lang, "missing.invalid", { list: this.join(g.invalid.map((c) => `${this.lower(c)} ("${this.shown(c)}")`)) }));
-    return parts.join("; ");
+    let out = "";
+    if (g.blank.length) {
+      const items: string[] = [];
+      for (const c of g.blank) items.push(this.lower(c));
+      out = tr(this.lang, "missing.blank", { list: this.join(items) });
+    }
+    if (g.invalid.length) {
+      const items: string[] = [];
+      for (const c of g.invalid) items.push(this.lower(c) + ' ("' + this.shown(c) + '")');
+      out += (out ? "; " : "") + tr(this.lang, "missing.invalid", { list: this.join(items) });
+    }
+    return out;
   }
 
   /** A figure in percent units as people write it, trimmed: 66,6667% (at most 4 decimals). */

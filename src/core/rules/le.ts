@@ -1,70 +1,74 @@
 /**
  * `le`: the sum of `left` ≤ `right`; with `each`, every left figure alone ≤ `right`
  * (one finding naming every part that exceeds the total).
+ * No closures in the hot path: V8 keeps the optimised code of a closure created per call
+ * only while one is alive, so closures were compiled again after each garbage collection.
  */
 import type { RuleDef, Finding } from "../types";
 import type { Ctx, RuleModule } from "./context";
 
 type LeRule = Extract<RuleDef, { kind: "le" }>;
 
+const TOL = 1e-9;
+
+/** Message parameters, built only when a finding is made. */
+function params(rule: LeRule, ctx: Ctx): Record<string, string> {
+  let leftExprPlain = "";
+  for (let i = 0; i < rule.left.length; i++) leftExprPlain += (i ? " + " : "") + ctx.lower(rule.left[i]);
+  return {
+    left: rule.left.length === 1 ? ctx.label(rule.left[0]) : leftExprPlain,
+    leftLower: rule.left.length === 1 ? ctx.lower(rule.left[0]) : leftExprPlain,
+    right: ctx.label(rule.right),
+    rightLower: ctx.lower(rule.right),
+    rightValue: ctx.shown(rule.right),
+  };
+}
+
+function info(rule: LeRule, ctx: Ctx, codes: string[], blank: string[], invalid: string[]): Finding {
+  const first = blank.length ? blank[0] : invalid[0];
+  const p = params(rule, ctx);
+  p.missing = ctx.missingText({ blank, invalid });
+  const indicators = [first];
+  for (const c of codes) if (c !== first) indicators.push(c);
+  return ctx.finding(rule, "info", ctx.msg("le.missing", p, rule.id), indicators);
+}
+
 export const leRule: RuleModule<LeRule> = {
   kind: "le",
   run(rule: LeRule, ctx: Ctx): Finding[] {
-    const codes = [...rule.left, rule.right];
+    const codes = ctx.codesOf(rule);
+    // Every input blank: still an info naming what is missing (spec: a rule with blank inputs says so).
     const g = ctx.gather(codes);
-    if (g.nums.size === 0 && g.invalid.length === 0 && g.na.length === 0) return [];
-    // Message parameters, built only when a finding is made.
-    const params = () => {
-      const leftExprPlain = rule.left.map((c) => ctx.lower(c)).join(" + ");
-      return {
-        left: rule.left.length === 1 ? ctx.label(rule.left[0]) : leftExprPlain,
-        leftLower: rule.left.length === 1 ? ctx.lower(rule.left[0]) : leftExprPlain,
-        right: ctx.label(rule.right),
-        rightLower: ctx.lower(rule.right),
-        rightValue: ctx.shown(rule.right),
-      };
-    };
-    const info = (missing: { blank: string[]; invalid: string[] }) => {
-      const first = [...missing.blank, ...missing.invalid][0];
-      return ctx.finding(rule, "info", ctx.msg("le.missing", { ...params(), missing: ctx.missingText(missing) }, rule.id), [
-        first,
-        ...codes.filter((c) => c !== first),
-      ]);
-    };
-    const bad = [...g.invalid, ...g.na];
+    const bad = g.na.length ? g.invalid.concat(g.na) : g.invalid;
     const right = g.nums.get(rule.right);
-    if (right === undefined) return [info({ blank: g.blank, invalid: bad })];
-    const tol = 1e-9;
+    if (right === undefined) return [info(rule, ctx, codes, g.blank, bad)];
     if (rule.each) {
-      const over = rule.left.filter((c) => g.nums.has(c) && g.nums.get(c)! > right + tol);
-      if (over.length) {
-        const base = params();
-        const items = ctx.join(over.map((c) => `${ctx.label(c)} (${ctx.shown(c)})`));
-        return [
-          ctx.finding(rule, rule.severity, ctx.msg("le.each.fail", { ...base, items }, rule.id), [...over, rule.right, ...rule.left.filter((c) => !over.includes(c))], {
-            suggestion: ctx.msg("le.suggestion", base, rule.id),
-          }),
-        ];
+      const over: string[] = [];
+      for (const c of rule.left) {
+        const n = g.nums.get(c);
+        if (n !== undefined && n > right + TOL) over.push(c);
       }
-      if (g.blank.length || bad.length) return [info({ blank: g.blank, invalid: bad })];
+      if (over.length) {
+        const base = params(rule, ctx);
+        const items: string[] = [];
+        for (const c of over) items.push(ctx.label(c) + " (" + ctx.shown(c) + ")");
+        const full: Record<string, string> = { ...base, items: ctx.join(items) };
+        const indicators = over.concat(rule.right);
+        for (const c of rule.left) if (!over.includes(c)) indicators.push(c);
+        return [ctx.finding(rule, rule.severity, ctx.msg("le.each.fail", full, rule.id), indicators, { suggestion: ctx.msg("le.suggestion", base, rule.id) })];
+      }
+      if (g.blank.length || bad.length) return [info(rule, ctx, codes, g.blank, bad)];
       return [];
     }
-    if (g.blank.length || bad.length) return [info({ blank: g.blank, invalid: bad })];
+    if (g.blank.length || bad.length) return [info(rule, ctx, codes, g.blank, bad)];
     let sum = 0;
     for (const c of rule.left) sum += g.nums.get(c)!;
-    if (sum <= right + tol) return [];
-    const base = params();
-    const full = {
-      ...base,
-      leftValue: ctx.shown(rule.left[0]),
-      leftExpr: rule.left.map((c) => ctx.lower(c) + " " + ctx.shown(c)).join(" + "),
-      sum: ctx.fmtNum(rule.right, sum),
-    };
+    if (sum <= right + TOL) return [];
+    const base = params(rule, ctx);
+    let leftExpr = "";
+    for (let i = 0; i < rule.left.length; i++) leftExpr += (i ? " + " : "") + ctx.lower(rule.left[i]) + " " + ctx.shown(rule.left[i]);
+    const full: Record<string, string> = { ...base, leftValue: ctx.shown(rule.left[0]), leftExpr, sum: ctx.fmtNum(rule.right, sum) };
     const key = rule.left.length === 1 ? "le.fail.one" : "le.fail";
-    return [
-      ctx.finding(rule, rule.severity, ctx.msg(key, full, rule.id), [rule.right, ...rule.left], {
-        suggestion: ctx.msg("le.suggestion", base, rule.id),
-      }),
-    ];
+    return [ctx.finding(rule, rule.severity, ctx.msg(key, full, rule.id), [rule.right, ...rule.left], { suggestion: ctx.msg("le.suggestion", base, rule.id) })];
   },
 };

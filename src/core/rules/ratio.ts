@@ -7,7 +7,7 @@
  * Denominator blank with `impliedTotal`: an info giving the total the ratio implies.
  */
 import type { RuleDef, Finding } from "../types";
-import type { Ctx, RuleModule } from "./context";
+import type { Ctx, Gathered, RuleModule } from "./context";
 import { roundTo } from "../vn";
 
 type RatioRule = Extract<RuleDef, { kind: "ratio" }>;
@@ -24,75 +24,81 @@ export function impliedTotals(sum: number, r: number, decimals: number): { lo: n
   return lo <= hi ? { lo, hi } : undefined;
 }
 
+/** Message parameters, built only when a finding is made. */
+function params(rule: RatioRule, ctx: Ctx): Record<string, string | number> {
+  let numValues = "";
+  for (let i = 0; i < rule.numerator.length; i++) numValues += (i ? " + " : "") + ctx.shown(rule.numerator[i]);
+  return {
+    ratio: ctx.label(rule.ratio),
+    ratioLower: ctx.lower(rule.ratio),
+    ratioValue: ctx.shown(rule.ratio),
+    den: ctx.label(rule.denominator),
+    denLower: ctx.lower(rule.denominator),
+    denValue: ctx.shown(rule.denominator),
+    numValues,
+    numParen: rule.numerator.length > 1 ? "(" + numValues + ")" : numValues,
+  };
+}
+
+/** The info naming the inputs that are blank or unreadable (only among `only` when given). */
+function missingInfo(rule: RatioRule, ctx: Ctx, codes: string[], g: Gathered, only?: string[]): Finding[] {
+  const blank: string[] = [];
+  const invalid: string[] = [];
+  for (const c of g.blank) if (!only || only.includes(c)) blank.push(c);
+  for (const c of g.invalid) if (!only || only.includes(c)) invalid.push(c);
+  for (const c of g.na) if (c !== rule.ratio && (!only || only.includes(c))) invalid.push(c);
+  if (!blank.length && !invalid.length) return [];
+  const first = blank.length ? blank[0] : invalid[0];
+  const p = params(rule, ctx);
+  p.missing = ctx.missingText({ blank, invalid });
+  const indicators = [first];
+  for (const c of codes) if (c !== first) indicators.push(c);
+  return [ctx.finding(rule, "info", ctx.msg("ratio.missing", p, rule.id), indicators)];
+}
+
 export const ratioRule: RuleModule<RatioRule> = {
   kind: "ratio",
   run(rule: RatioRule, ctx: Ctx): Finding[] {
-    const codes = [rule.ratio, ...rule.numerator, rule.denominator];
+    const codes = ctx.codesOf(rule);
+    // Every input blank: still an info naming what is missing (spec: a rule with blank inputs says so).
     const g = ctx.gather(codes);
-    if (g.nums.size === 0 && g.invalid.length === 0 && g.na.length === 0) return [];
     const rr = ctx.reading(rule.ratio);
     const dr = ctx.reading(rule.denominator);
-    const numsOk = rule.numerator.every((c) => g.nums.has(c));
-    const sum = rule.numerator.reduce((s, c) => s + (g.nums.get(c) ?? 0), 0);
-    // Message parameters, built only when a finding is made.
-    let cached: Record<string, string | number> | undefined;
-    const P = (): Record<string, string | number> => {
-      if (cached) return cached;
-      const numValues = rule.numerator.map((c) => ctx.shown(c)).join(" + ");
-      cached = {
-        ratio: ctx.label(rule.ratio),
-        ratioLower: ctx.lower(rule.ratio),
-        ratioValue: ctx.shown(rule.ratio),
-        den: ctx.label(rule.denominator),
-        denLower: ctx.lower(rule.denominator),
-        denValue: ctx.shown(rule.denominator),
-        numValues,
-        numParen: rule.numerator.length > 1 ? "(" + numValues + ")" : numValues,
-      };
-      return cached;
-    };
-    const missingInfo = (onlyCodes?: string[]) => {
-      const keep = (c: string) => !onlyCodes || onlyCodes.includes(c);
-      const m = {
-        blank: g.blank.filter(keep),
-        invalid: [...g.invalid, ...g.na.filter((c) => c !== rule.ratio)].filter(keep),
-      };
-      if (!m.blank.length && !m.invalid.length) return [];
-      const first = [...m.blank, ...m.invalid][0];
-      return [
-        ctx.finding(rule, "info", ctx.msg("ratio.missing", { ...P(), missing: ctx.missingText(m) }, rule.id), [
-          first,
-          ...codes.filter((c) => c !== first),
-        ]),
-      ];
-    };
+    let numsOk = true;
+    let sum = 0;
+    for (const c of rule.numerator) {
+      const n = g.nums.get(c);
+      if (n === undefined) numsOk = false;
+      else sum += n;
+    }
 
     if (dr.status !== "number") {
       if (dr.status === "blank" && rule.impliedTotal && rr.status === "number" && numsOk) {
         const range = impliedTotals(sum, rr.value, rr.decimals);
         const indicators = [rule.denominator, rule.ratio, ...rule.numerator];
+        const P = params(rule, ctx);
         if (!range) {
-          return [ctx.finding(rule, "info", ctx.msg("ratio.impliedNone", P(), rule.id), indicators)];
+          return [ctx.finding(rule, "info", ctx.msg("ratio.impliedNone", P, rule.id), indicators)];
         }
         if (range.lo === range.hi) {
-          const implied = ctx.fmtNum(rule.denominator, range.lo);
+          P.implied = ctx.fmtNum(rule.denominator, range.lo);
           return [
-            ctx.finding(rule, "info", ctx.msg("ratio.implied", { ...P(), implied }, rule.id), indicators, {
+            ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators, {
               expected: range.lo,
-              suggestion: ctx.msg("ratio.implied.suggestion", { ...P(), implied }, rule.id),
+              suggestion: ctx.msg("ratio.implied.suggestion", P, rule.id),
             }),
           ];
         }
-        const implied =
+        P.implied =
           range.hi === Infinity
             ? (ctx.lang === "vi" ? "từ " : "at least ") + ctx.fmtNum(rule.denominator, range.lo)
             : (ctx.lang === "vi" ? "từ " : "between ") +
               ctx.fmtNum(rule.denominator, range.lo) +
               (ctx.lang === "vi" ? " đến " : " and ") +
               ctx.fmtNum(rule.denominator, range.hi);
-        return [ctx.finding(rule, "info", ctx.msg("ratio.implied", { ...P(), implied }, rule.id), indicators)];
+        return [ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators)];
       }
-      return missingInfo();
+      return missingInfo(rule, ctx, codes, g);
     }
 
     const den = dr.value;
@@ -100,29 +106,32 @@ export const ratioRule: RuleModule<RatioRule> = {
       if (rr.status === "na") return [];
       if (rr.status === "number") {
         const sev = rule.zeroDenominator ? rule.zeroDenominator.severity : rule.severity;
+        const P = params(rule, ctx);
         return [
-          ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P(), rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
+          ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
             expected: "Không có",
-            suggestion: ctx.msg("ratio.zeroDen.suggestion", P(), rule.id),
+            suggestion: ctx.msg("ratio.zeroDen.suggestion", P, rule.id),
           }),
         ];
       }
-      return missingInfo([rule.ratio]);
+      return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     }
 
-    if (!numsOk) return missingInfo(rule.numerator);
+    if (!numsOk) return missingInfo(rule, ctx, codes, g, rule.numerator);
     const exact = (sum / den) * 100;
     if (rr.status === "na") {
       const d = Number.isInteger(roundTo(exact, 4)) ? 0 : 1;
-      const expected = roundTo(exact, d);
+      const expected = ctx.percent(roundTo(exact, d), d);
+      const P = params(rule, ctx);
+      P.expected = expected;
       return [
-        ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", { ...P(), expected: ctx.percent(expected, d) }, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
-          expected: ctx.percent(expected, d),
-          suggestion: ctx.msg("ratio.suggestion", { expected: ctx.percent(expected, d) }, rule.id),
+        ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
+          expected,
+          suggestion: ctx.msg("ratio.suggestion", { expected }, rule.id),
         }),
       ];
     }
-    if (rr.status !== "number") return missingInfo([rule.ratio]);
+    if (rr.status !== "number") return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     const r = rr.value;
     const d = rr.decimals;
     const h = 0.5 * Math.pow(10, -d);
@@ -130,8 +139,9 @@ export const ratioRule: RuleModule<RatioRule> = {
     const rounded = roundTo(exact, d);
     const p = Math.pow(10, d);
     const truncated = Math.floor(exact * p + EPS) / p;
-    const expectedText = ctx.percent(rounded, d);
-    const full = { ...P(), exact: ctx.exactPercent(exact), expected: expectedText };
+    const full = params(rule, ctx);
+    full.exact = ctx.exactPercent(exact);
+    full.expected = ctx.percent(rounded, d);
     const isTruncated = Math.abs(r - truncated) <= EPS;
     const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
     return [

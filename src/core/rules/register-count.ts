@@ -23,8 +23,14 @@ function distinctKey(v: RawValue): string | undefined {
   return k === undefined ? undefined : k.toLowerCase().replace(/\s+/g, "");
 }
 
+const whereCache = new WeakMap<RegisterCount, [string, string[]][]>();
+
 export function countRows(rows: Row[], c: RegisterCount): number {
-  const where = c.where ? Object.entries(c.where) : [];
+  let where = whereCache.get(c);
+  if (!where) {
+    where = c.where ? Object.entries(c.where) : [];
+    whereCache.set(c, where);
+  }
   const seen = c.distinct ? new Set<string>() : undefined;
   let n = 0;
   for (const { row } of rows) {
@@ -50,7 +56,8 @@ export const registerCountRule: RuleModule<RegisterRule> = {
   run(rule: RegisterRule, ctx: Ctx): Finding[] {
     const rows = ctx.rows(rule.register);
     if (rows.length === 0) return [];
-    const counts = rule.counts.map((c) => ({ code: c.indicator, count: countRows(rows, c) }));
+    const counts: { code: string; count: number }[] = [];
+    for (const c of rule.counts) counts.push({ code: c.indicator, count: countRows(rows, c) });
     const mismatched: { code: string; count: number }[] = [];
     const missing = { blank: [] as string[], invalid: [] as string[] };
     for (const c of counts) {
@@ -60,31 +67,37 @@ export const registerCountRule: RuleModule<RegisterRule> = {
       } else if (r.status === "blank") missing.blank.push(c.code);
       else missing.invalid.push(c.code);
     }
+    if (!mismatched.length && !missing.blank.length && !missing.invalid.length) return [];
     const register = ctx.registerLabel(rule.register);
-    const base = { register, rows: rows.length, firstCount: counts.length ? formatCount(counts[0].count) : 0 };
+    const firstCount = counts.length ? formatCount(counts[0].count) : 0;
     if (mismatched.length) {
-      const items = ctx.join(
-        mismatched.map((m) => tr(ctx.lang, "register.item", { labelLower: ctx.lower(m.code), value: ctx.shown(m.code), count: formatCount(m.count) }, rule.id)),
-      );
+      const items: string[] = [];
+      const indicators: string[] = [];
+      for (const m of mismatched) {
+        items.push(tr(ctx.lang, "register.item", { labelLower: ctx.lower(m.code), value: ctx.shown(m.code), count: formatCount(m.count) }, rule.id));
+        indicators.push(m.code);
+      }
+      for (const c of counts) if (!indicators.includes(c.code)) indicators.push(c.code);
       const first = mismatched[0];
-      const indicators = [...mismatched.map((m) => m.code), ...counts.map((c) => c.code).filter((c) => !mismatched.some((m) => m.code === c))];
       return [
-        ctx.finding(rule, rule.severity, ctx.msg("register.fail", { ...base, items }, rule.id), indicators, {
+        ctx.finding(rule, rule.severity, ctx.msg("register.fail", { register, rows: rows.length, firstCount, items: ctx.join(items) }, rule.id), indicators, {
           expected: mismatched.length === 1 ? first.count : undefined,
           suggestion: ctx.msg("register.suggestion", { register, labelLower: ctx.lower(first.code), count: formatCount(first.count) }, rule.id),
         }),
       ];
     }
-    if (missing.blank.length || missing.invalid.length) {
-      const countsText = counts.map((c) => ctx.lower(c.code) + " " + formatCount(c.count)).join(", ");
-      const first = [...missing.blank, ...missing.invalid][0];
-      return [
-        ctx.finding(rule, "info", ctx.msg("register.missing", { ...base, missing: ctx.missingText(missing), counts: countsText }, rule.id), [
-          first,
-          ...counts.map((c) => c.code).filter((c) => c !== first),
-        ]),
-      ];
-    }
-    return [];
+    let countsText = "";
+    for (let i = 0; i < counts.length; i++) countsText += (i ? ", " : "") + ctx.lower(counts[i].code) + " " + formatCount(counts[i].count);
+    const first = missing.blank.length ? missing.blank[0] : missing.invalid[0];
+    const indicators = [first];
+    for (const c of counts) if (c.code !== first) indicators.push(c.code);
+    return [
+      ctx.finding(
+        rule,
+        "info",
+        ctx.msg("register.missing", { register, rows: rows.length, firstCount, missing: ctx.missingText(missing), counts: countsText }, rule.id),
+        indicators,
+      ),
+    ];
   },
 };

@@ -7,34 +7,32 @@ type SumRule = Extract<RuleDef, { kind: "sum" }>;
 export const sumRule: RuleModule<SumRule> = {
   kind: "sum",
   run(rule: SumRule, ctx: Ctx): Finding[] {
-    const codes = [rule.total, ...rule.parts];
+    const codes = ctx.codesOf(rule);
+    // Every input blank: still an info naming what is missing (spec: a rule with blank inputs says so).
     const g = ctx.gather(codes);
-    if (g.nums.size === 0 && g.invalid.length === 0 && g.na.length === 0) return [];
-    const missing = { blank: g.blank, invalid: [...g.invalid, ...g.na] };
-    if (missing.blank.length || missing.invalid.length) {
-      const first = [...missing.blank, ...missing.invalid][0];
-      return [
-        ctx.finding(rule, "info", ctx.msg("sum.missing", { total: ctx.label(rule.total), totalLower: ctx.lower(rule.total), missing: ctx.missingText(missing) }, rule.id), [
-          first,
-          ...codes.filter((c) => c !== first),
-        ]),
-      ];
+    if (g.blank.length || g.invalid.length || g.na.length) {
+      const invalid = g.na.length ? g.invalid.concat(g.na) : g.invalid;
+      const first = g.blank.length ? g.blank[0] : invalid[0];
+      const indicators = [first];
+      for (const c of codes) if (c !== first) indicators.push(c);
+      const params = { total: ctx.label(rule.total), totalLower: ctx.lower(rule.total), missing: ctx.missingText({ blank: g.blank, invalid }) };
+      return [ctx.finding(rule, "info", ctx.msg("sum.missing", params, rule.id), indicators)];
     }
     const total = g.nums.get(rule.total)!;
     let sum = 0;
     for (const p of rule.parts) sum += g.nums.get(p)!;
     if (Math.abs(total - sum) <= 1e-9 * Math.max(1, Math.abs(sum))) return [];
-    const partsExpr = rule.parts.map((p) => ctx.lower(p) + " " + ctx.shown(p)).join(" + ");
-    const sumText = ctx.fmtNum(rule.total, sum);
+    let partsExpr = "";
+    for (let i = 0; i < rule.parts.length; i++) partsExpr += (i ? " + " : "") + ctx.lower(rule.parts[i]) + " " + ctx.shown(rule.parts[i]);
     const params = {
       total: ctx.label(rule.total),
       totalLower: ctx.lower(rule.total),
       totalValue: ctx.shown(rule.total),
       partsExpr,
-      sum: sumText,
+      sum: ctx.fmtNum(rule.total, sum),
     };
     return [
-      ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes, {
+      ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes.slice(), {
         expected: sum,
         suggestion: ctx.msg("sum.suggestion", params, rule.id),
       }),

@@ -86,7 +86,6 @@ export function runUserRules(ctx: Ctx, rules: unknown): Finding[] {
       return;
     }
     if (res.status === "blank") {
-      if (p.codes.every((c) => ctx.reading(c).status === "blank")) return; // nothing entered yet
       const blank = res.codes.filter((c) => ctx.reading(c).status === "blank");
       const inv = res.codes.filter((c) => ctx.reading(c).status === "invalid");
       const order = [...res.codes, ...p.codes.filter((c) => !res.codes.includes(c))];

@@ -8,7 +8,7 @@
 import type { Finding, RawValue, Severity } from "../types";
 import type { Ctx } from "./context";
 import { readValue, cleanText } from "../values";
-import { tr } from "../i18n";
+import { tr, trUpper } from "../i18n";
 import { upperFirst } from "../vn";
 
 function rawText(raw: RawValue): string {
@@ -36,6 +36,7 @@ export function checkValues(ctx: Ctx): Finding[] {
       const v = src[d.code];
       const raw: RawValue = v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
       const r = key === "values" ? ctx.reading(d.code) : readValue(raw, d.kind);
+      if (r.status !== "invalid" && !(r.status === "number" && r.note)) continue;
       const label = key === "values" ? d.label[lang] : tr(lang, "value.previous", { label: d.label[lang] });
       const path = key + "." + d.code;
       if (r.status === "invalid") {
@@ -43,7 +44,7 @@ export function checkValues(ctx: Ctx): Finding[] {
         out.push({
           rule: "value.kind",
           severity: "error",
-          message: upperFirst(tr(lang, "value." + r.reason, { label, raw: rawText(raw), example })),
+          message: trUpper(lang, "value." + r.reason, { label, raw: rawText(raw), example }),
           indicators: [d.code],
           values: { [d.code]: plainValue(raw) },
           path,
@@ -52,7 +53,7 @@ export function checkValues(ctx: Ctx): Finding[] {
         out.push({
           rule: "value.read",
           severity: "info",
-          message: upperFirst(tr(lang, "value.read", { label, raw: rawText(raw), clean: r.note.clean })),
+          message: trUpper(lang, "value.read", { label, raw: rawText(raw), clean: r.note.clean }),
           indicators: [d.code],
           values: { [d.code]: r.value },
           expected: r.value,
@@ -61,8 +62,8 @@ export function checkValues(ctx: Ctx): Finding[] {
         });
       }
     }
-    for (const code of Object.keys(src)) {
-      if (ctx.ix.ind.has(code)) continue;
+    for (const code in src) {
+      if (!Object.prototype.hasOwnProperty.call(src, code) || ctx.ix.ind.has(code)) continue;
       const v = src[code];
       if (v === null || v === undefined || (typeof v === "string" && cleanText(v) === "")) continue;
       const raw = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
