@@ -4,6 +4,7 @@
  *   1. phuluc init   → demo-output/so-lieu.xlsx (the structured workbook, filled from the example)
  *   2. phuluc check  → the findings of that workbook, with cell addresses
  *   3. phuluc report → demo-output/bao-cao.docx and bao-cao.txt (the whole report)
+ *   4. phuluc draft  → the hand-written seed report checked against the figures
  * The example has three known errors; the demo shows them and exits 0.
  */
 "use strict";
@@ -40,6 +41,8 @@ async function step(title, argv, okCodes) {
   const code = await step("2. Kiểm tra số liệu trong sổ", ["check", rel(xlsx)], [0, 1]);
   await step("3. Lập báo cáo (.docx)", ["report", rel(xlsx), "-o", rel(path.join(out, "bao-cao.docx"))], [0]);
   await step("4. Lập báo cáo (văn bản để dán)", ["report", rel(xlsx), "-o", rel(path.join(out, "bao-cao.txt"))], [0]);
+  const seed = path.join(root, "examples", "bao-cao-538-BC-SKHCN-2021.txt");
+  await step("5. Đối chiếu bản báo cáo viết tay (dự thảo) với số liệu", ["draft", rel(xlsx), "--text", rel(seed)], [0, 1]);
   console.log(
     "\nXong. Kết quả ở " + rel(out) + "/ (so-lieu.xlsx, bao-cao.docx, bao-cao.txt)." +
       (code === 1 ? " Báo cáo mẫu có lỗi số liệu như liệt kê ở bước 2 — đó là điều phuluc giúp phát hiện." : ""),

@@ -7,14 +7,13 @@
  * quoted wrongly) and lint.* warnings (symbols, dates, abbreviations).
  * Exit codes as `phuluc check`: 0 no error, 1 errors, 2 unreadable input or wrong usage.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { CheckResult, Finding, Lang, ReportData } from "../core/types";
-import { InputError, parseReportJson } from "../core/normalize";
-import { readWorkbook } from "../core/sheet-read";
+import type { CheckResult, Lang } from "../core/types";
+import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
-import { loadSnapshot, FileError } from "./xlsx";
+import { FileError } from "./xlsx";
+import { CliError as Usage, loadReportInput, readFileBytes } from "./input";
 
 export interface DraftIo {
   out(s: string): void;
@@ -25,15 +24,6 @@ const stdIo: DraftIo = {
   out: (s) => void process.stdout.write(s),
   err: (s) => void process.stderr.write(s),
 };
-
-class Usage extends Error {
-  constructor(
-    public vi: string,
-    public en: string,
-  ) {
-    super(vi);
-  }
-}
 
 export const DRAFT_USAGE = {
   vi: `Cách dùng: phuluc draft TỆP.xlsx|TỆP.json --text du-thao.txt|du-thao.docx [--json] [--lang en]
@@ -92,40 +82,6 @@ function parseArgs(args: string[]): Args {
   if (positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${positional.length}).`, `One data file only (got ${positional.length}).`);
   a.input = positional[0];
   return a;
-}
-
-function readBytes(file: string, what: { vi: string; en: string }): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new Usage(`Không tìm thấy ${what.vi} "${file}".`, `${what.en} "${file}" not found.`);
-    if (code === "EISDIR") throw new Usage(`"${file}" là một thư mục, không phải tệp.`, `"${file}" is a folder, not a file.`);
-    throw new Usage(`Không đọc được ${what.vi} "${file}".`, `Cannot read ${what.en.toLowerCase()} "${file}".`);
-  }
-}
-
-async function loadData(file: string, lang: Lang): Promise<{ data: ReportData; structural: Finding[] }> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".json") {
-    const text = readBytes(file, { vi: "tệp số liệu", en: "Data file" }).toString("utf8");
-    return { data: parseReportJson(text), structural: [] };
-  }
-  if (ext === ".xlsx" || ext === ".xlsm") {
-    const snap = await loadSnapshot(file);
-    const r = readWorkbook(snap, { lang });
-    const unknown = r.findings.find((f) => f.rule === "workbook.unknown-template");
-    if (unknown) {
-      const vi = readWorkbook(snap, { lang: "vi" }).findings.find((f) => f.rule === "workbook.unknown-template")?.message ?? unknown.message;
-      const en = readWorkbook(snap, { lang: "en" }).findings.find((f) => f.rule === "workbook.unknown-template")?.message ?? unknown.message;
-      throw new Usage(vi, en);
-    }
-    return { data: r.data, structural: r.findings };
-  }
-  throw new Usage(
-    `"${file}": số liệu phải là tệp Excel .xlsx hoặc tệp dữ liệu .json.${ext === ".xls" ? " Tệp .xls đời cũ: hãy mở bằng Excel và lưu lại dạng .xlsx." : ""}`,
-    `"${file}": the data must be an Excel .xlsx file or a .json data file.${ext === ".xls" ? " An old .xls file: open it in Excel and save it as .xlsx." : ""}`,
-  );
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -211,7 +167,7 @@ async function loadDraft(file: string): Promise<{ text: string; docx: boolean }>
       `"${file}": phuluc đọc dự thảo dạng .docx hoặc .txt. Hãy mở tệp bằng Word và lưu lại dạng .docx.`,
       `"${file}": phuluc reads drafts as .docx or .txt. Open the file in Word and save it as .docx.`,
     );
-  const bytes = readBytes(file, { vi: "tệp dự thảo", en: "Draft file" });
+  const bytes = readFileBytes(file, { vi: "tệp dự thảo", en: "Draft file" });
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (ext === ".docx" || ext === ".docm" || isZip) return { text: await docxText(bytes, file), docx: true };
   return { text: decodeText(bytes, file), docx: false };
@@ -272,7 +228,7 @@ export async function runDraft(args: string[], io: DraftIo = stdIo): Promise<num
       return 0;
     }
     if (!a.input || !a.text) throw new Usage(DRAFT_USAGE.vi, DRAFT_USAGE.en);
-    const { data, structural } = await loadData(a.input, lang);
+    const { data, structural } = await loadReportInput(a.input, lang);
     const { text, docx } = await loadDraft(a.text);
     if (!text.trim())
       throw new Usage(`Tệp dự thảo "${a.text}" không có nội dung.`, `The draft "${a.text}" has no text.`);

@@ -7,12 +7,12 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
 import { check } from "../core/engine";
-import { InputError, parseReportJson } from "../core/normalize";
+import { InputError } from "../core/normalize";
 import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
 import { statusHook } from "../core/status-formulas";
-import { readWorkbook } from "../core/sheet-read";
-import { loadSnapshot, writePlan, FileError } from "./xlsx";
+import { writePlan, FileError } from "./xlsx";
+import { CliError, extOf, loadReportInput } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
@@ -28,13 +28,6 @@ const processIo: Io = {
     process.stderr.write(s);
   },
 };
-
-/** A usage or input problem: exit code 2 with this message. */
-class UsageError extends Error {
-  constructor(public vi: string, public en: string) {
-    super(vi);
-  }
-}
 
 function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -57,6 +50,7 @@ Cách dùng:
   phuluc check TỆP.xlsx|TỆP.json [--json]                 kiểm tra số liệu, chỉ ra ô sai
   phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
+  phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
 
 Tùy chọn chung:
   --lang en       thông báo bằng tiếng Anh (mặc định: tiếng Việt)
@@ -72,6 +66,7 @@ Usage:
   phuluc check FILE.xlsx|FILE.json [--json]               check the figures, point at wrong cells
   phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
+  phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
 
 Common options:
   --lang en       messages in English (default: Vietnamese)
@@ -153,7 +148,7 @@ function parseArgs(args: string[]): Parsed {
       const name = eq > 0 ? a.slice(0, eq) : a;
       if (VALUE_OPTIONS.has(name)) {
         const v = eq > 0 ? a.slice(eq + 1) : args[++i];
-        if (v === undefined) throw new UsageError(`Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
+        if (v === undefined) throw new CliError(`Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
         options.set(name === "--output" || name === "--out" ? "-o" : name, v);
       } else {
         flags.add(name);
@@ -167,48 +162,12 @@ function parseArgs(args: string[]): Parsed {
 
 function checkFlags(p: Parsed, allowed: string[]): void {
   for (const f of p.flags) {
-    if (!allowed.includes(f)) throw new UsageError(`Không hiểu tùy chọn "${f}". Xem: phuluc --help`, `Unknown option "${f}". See: phuluc --help`);
+    if (!allowed.includes(f)) throw new CliError(`Không hiểu tùy chọn "${f}". Xem: phuluc --help`, `Unknown option "${f}". See: phuluc --help`);
   }
 }
 
 function t(lang: Lang, vi: string, en: string): string {
   return lang === "en" ? en : vi;
-}
-
-function extOf(file: string): string {
-  return path.extname(file).toLowerCase();
-}
-
-/** Loads the input of check/export: a report from JSON, or a workbook read through the marker. */
-async function loadInput(
-  file: string,
-  lang: Lang,
-): Promise<{ kind: "json" | "xlsx"; data: ReportData; template?: TemplateDef; cells?: Record<string, string>; structural: Finding[] }> {
-  const ext = extOf(file);
-  if (ext === ".json") {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "ENOENT") throw new UsageError(`Không tìm thấy tệp "${file}".`, `File "${file}" not found.`);
-      if (code === "EISDIR") throw new UsageError(`"${file}" là một thư mục, không phải tệp.`, `"${file}" is a folder, not a file.`);
-      throw new UsageError(`Không đọc được tệp "${file}".`, `Cannot read "${file}".`);
-    }
-    const data = parseReportJson(text);
-    return { kind: "json", data, template: getTemplate(data.template), structural: [] };
-  }
-  if (ext === ".xlsx" || ext === ".xlsm") {
-    const snap = await loadSnapshot(file);
-    const r = readWorkbook(snap, { lang });
-    const unknown = r.findings.find((f) => f.rule === "workbook.unknown-template");
-    if (unknown) throw new UsageError(readWorkbook(snap, { lang: "vi" }).findings.find((f) => f.rule === "workbook.unknown-template")!.message, readWorkbook(snap, { lang: "en" }).findings.find((f) => f.rule === "workbook.unknown-template")!.message);
-    return { kind: "xlsx", data: r.data, template: r.template, cells: r.cells, structural: r.findings };
-  }
-  throw new UsageError(
-    `"${file}": phuluc chỉ nhận tệp Excel .xlsx hoặc tệp dữ liệu .json.${ext === ".xls" ? " Tệp .xls đời cũ: hãy mở bằng Excel và lưu lại dạng .xlsx." : ""}`,
-    `"${file}": phuluc takes an Excel .xlsx file or a .json data file.${ext === ".xls" ? " An old .xls file: open it in Excel and save it as .xlsx." : ""}`,
-  );
 }
 
 function emptyResult(template: string, structural: Finding[]): CheckResult {
@@ -280,9 +239,9 @@ export function formatCheck(res: CheckResult, file: string, lang: Lang): string 
 
 async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFlags(p, ["--json"]);
-  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc check TỆP.xlsx|TỆP.json [--json]", "Usage: phuluc check FILE.xlsx|FILE.json [--json]");
+  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc check TỆP.xlsx|TỆP.json [--json]", "Usage: phuluc check FILE.xlsx|FILE.json [--json]");
   const file = p.positional[0];
-  const input = await loadInput(file, lang);
+  const input = await loadReportInput(file, lang);
   let res: CheckResult;
   if (!input.template) {
     res = emptyResult(input.data.template || "", input.structural);
@@ -299,18 +258,18 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
 
 async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFlags(p, ["--force"]);
-  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
+  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
   const out = p.positional[0];
-  if (extOf(out) !== ".xlsx") throw new UsageError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
+  if (extOf(out) !== ".xlsx") throw new CliError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
   if (fs.existsSync(out) && !p.flags.has("--force")) {
-    throw new UsageError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
+    throw new CliError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
   }
   let data: ReportData | undefined;
   let template: TemplateDef | undefined;
   const dataFile = p.options.get("--data");
   if (dataFile) {
-    if (extOf(dataFile) !== ".json") throw new UsageError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
-    const input = await loadInput(dataFile, lang);
+    if (extOf(dataFile) !== ".json") throw new CliError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
+    const input = await loadReportInput(dataFile, lang);
     data = input.data;
     template = input.template;
   } else {
@@ -318,10 +277,10 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     template = getTemplate(id);
     if (!template) {
       const known = listTemplates().map((x) => x.id).join(", ");
-      throw new UsageError(`Không có mẫu báo cáo "${id}". Các mẫu có: ${known}.`, `Unknown template "${id}". Known templates: ${known}.`);
+      throw new CliError(`Không có mẫu báo cáo "${id}". Các mẫu có: ${known}.`, `Unknown template "${id}". Known templates: ${known}.`);
     }
   }
-  if (!template) throw new UsageError("Không xác định được mẫu báo cáo.", "No template.");
+  if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
   const plan = planWorkbook(template, data, { statusFormulas: statusHook });
   await writePlan(plan, out);
   io.out(
@@ -345,9 +304,9 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
 
 async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFlags(p, ["--force"]);
-  if (p.positional.length !== 1) throw new UsageError("Cách dùng: phuluc export TỆP.xlsx [-o bao-cao.json]", "Usage: phuluc export FILE.xlsx [-o report.json]");
+  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc export TỆP.xlsx [-o bao-cao.json]", "Usage: phuluc export FILE.xlsx [-o report.json]");
   const file = p.positional[0];
-  const input = await loadInput(file, lang);
+  const input = await loadReportInput(file, lang);
   const errors = input.structural.filter((f) => f.severity === "error");
   if (input.kind === "xlsx" && !input.template) {
     for (const f of input.structural) io.err(`phuluc: ${f.message}\n`);
@@ -356,11 +315,11 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const json = JSON.stringify(input.data, null, 2) + "\n";
   const out = p.options.get("-o");
   if (out) {
-    if (path.resolve(out) === path.resolve(file)) throw new UsageError("Tệp ra (-o) phải khác tệp vào.", "The output file (-o) must differ from the input.");
+    if (path.resolve(out) === path.resolve(file)) throw new CliError("Tệp ra (-o) phải khác tệp vào.", "The output file (-o) must differ from the input.");
     try {
       fs.writeFileSync(out, json, "utf8");
     } catch (e) {
-      throw new UsageError(`Không ghi được tệp "${out}" (${(e as Error).message}).`, `Cannot write "${out}" (${(e as Error).message}).`);
+      throw new CliError(`Không ghi được tệp "${out}" (${(e as Error).message}).`, `Cannot write "${out}" (${(e as Error).message}).`);
     }
     io.err(t(lang, `Đã xuất số liệu ra ${out}.\n`, `Data exported to ${out}.\n`));
   } else {
@@ -373,25 +332,15 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
   return errors.length ? 1 : 0;
 }
 
-type ReportModule = { runReport?: (args: string[], io?: Io) => Promise<number> | number };
-
-async function cmdReport(args: string[], lang: Lang, io: Io): Promise<number> {
-  let mod: ReportModule | undefined;
-  try {
-    // Loaded lazily: the report command is another module (src/cli/report.ts).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require("./report") as ReportModule;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== "MODULE_NOT_FOUND") throw e;
-    mod = undefined;
-  }
-  if (!mod || typeof mod.runReport !== "function") {
-    io.err(t(lang, "phuluc: lệnh report chưa có trong bản này.\n", "phuluc: the report command is not available in this build.\n"));
-    return 2;
-  }
-  const code = await mod.runReport(args, io);
-  return typeof code === "number" ? code : 0;
+/**
+ * `report` and `draft` are loaded only when used: they bring the docx writer and the
+ * draft reader, which `phuluc check` does not need to start quickly.
+ */
+async function runLazy(cmd: "report" | "draft", args: string[], io: Io): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cmd === "report") return (require("./report") as typeof import("./report")).runReport(args, io);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("./draft") as typeof import("./draft")).runDraft(args, io);
 }
 
 function langOf(args: string[]): Lang {
@@ -432,7 +381,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     const rest = args.slice(cmdIndex + 1);
     const before = args.slice(0, cmdIndex);
-    if (cmd === "report") return await cmdReport([...before, ...rest], lang, io);
+    if (cmd === "report" || cmd === "draft") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
       return 0;
@@ -449,10 +398,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new UsageError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft. See: phuluc --help`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {
+    if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {
       const m = e as { vi: string; en: string };
       io.err("phuluc: " + t(lang, m.vi, m.en) + "\n");
       return 2;

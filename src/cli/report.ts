@@ -11,14 +11,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawn } from "child_process";
-import type { Finding, Lang, ReportData } from "../core/types";
-import { InputError, parseReportJson } from "../core/normalize";
-import { readWorkbook } from "../core/sheet-read";
+import type { Lang } from "../core/types";
+import { InputError } from "../core/normalize";
 import { buildReport, buildSummaryReport, type ReportResult } from "../core/narrative/report";
 import { renderText } from "../core/render/text";
 import { renderHtml } from "../core/render/html";
 import { renderDocx } from "../docx/render-docx";
-import { loadSnapshot, FileError } from "./xlsx";
+import { FileError } from "./xlsx";
+import { CliError as Usage, loadReportInput } from "./input";
 
 export interface ReportIo {
   out(s: string): void;
@@ -32,16 +32,6 @@ const stdIo: ReportIo = {
 
 type Format = "docx" | "html" | "txt" | "pdf";
 const FORMATS: Format[] = ["docx", "html", "txt", "pdf"];
-
-class Usage extends Error {
-  constructor(
-    public vi: string,
-    public en: string,
-    public code = 2,
-  ) {
-    super(vi);
-  }
-}
 
 const USAGE = {
   vi: `Cách dùng: phuluc report TỆP.xlsx|TỆP.json -o KẾT-QUẢ [--format docx|html|txt|pdf] [--summary] [--group] [--no-pad] [--lang en]
@@ -110,29 +100,6 @@ function formatOf(out: string | undefined, given: Format | undefined): Format {
   if (ext === "htm") return "html";
   if (ext === "text") return "txt";
   return (FORMATS as string[]).includes(ext) ? (ext as Format) : "docx";
-}
-
-async function loadData(file: string): Promise<{ data: ReportData; structural: Finding[] }> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".json") {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "ENOENT") throw new Usage(`Không tìm thấy tệp "${file}".`, `File "${file}" not found.`);
-      throw new Usage(`Không đọc được tệp "${file}".`, `Cannot read "${file}".`);
-    }
-    return { data: parseReportJson(text), structural: [] };
-  }
-  if (ext === ".xlsx" || ext === ".xlsm") {
-    const snap = await loadSnapshot(file);
-    const r = readWorkbook(snap);
-    const unknown = r.findings.find((f) => f.rule === "workbook.unknown-template");
-    if (unknown) throw new Usage(unknown.message, readWorkbook(snap, { lang: "en" }).findings.find((f) => f.rule === "workbook.unknown-template")?.message ?? unknown.message);
-    return { data: r.data, structural: r.findings };
-  }
-  throw new Usage(`"${file}": chỉ nhận tệp Excel .xlsx hoặc tệp dữ liệu .json.`, `"${file}": takes an Excel .xlsx file or a .json data file.`);
 }
 
 /** Where LibreOffice is: $PHULUC_SOFFICE, then the usual install places, then `soffice` on the PATH. */
@@ -221,7 +188,7 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
     if (!a.input) throw new Usage(USAGE.vi, USAGE.en);
     const format = formatOf(a.out, a.format);
     const out = a.out ?? defaultOut(a.input, format, a.summary);
-    const { data, structural } = await loadData(a.input);
+    const { data, structural } = await loadReportInput(a.input, a.lang);
     const opts = { pad: a.pad, groupDocuments: a.group, structural };
     const res: ReportResult = a.summary ? buildSummaryReport(data, opts) : buildReport(data, opts);
 
