@@ -72,7 +72,7 @@ async function syncs() {
   const setup = load("setup.ts");
   const imp = load("import.ts");
   const exp = load("export.ts");
-  const snap = load("snapshot.ts");
+  const snap = load("read.ts");
   const count = async (fn) => {
     f.fake.resetSyncCount();
     const t0 = process.hrtime.bigint();

@@ -6,7 +6,7 @@
 import type { Finding, Lang, ReportData, TemplateDef, CellMap } from "../core/types";
 import type { WorkbookSnapshot } from "../core/workbook-model";
 import { readWorkbook } from "../core/sheet-read";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "./read";
 import { runExcel } from "./sync";
 import { layoutNames } from "./setup";
 

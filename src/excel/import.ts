@@ -9,7 +9,7 @@ import type { WorkbookSnapshot } from "../core/workbook-model";
 import { parseReportJson } from "../core/normalize";
 import { analyse, markerTemplate, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "./read";
 import { applyOps } from "./apply";
 import { detectCaps, type ExcelCaps } from "./caps";
 import { runExcel, ExcelTaskError } from "./sync";

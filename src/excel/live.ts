@@ -13,7 +13,7 @@ import type { ReadResult } from "../core/sheet-read";
 import { readWorkbook } from "../core/sheet-read";
 import { check } from "../core/engine";
 import { MARKER } from "../core/layout";
-import { readForCheck, type ReadStats, type ReadOptions } from "./read";
+import { readBook, type ReadStats, type ReadOptions } from "./read";
 import { applyMarks, markTargets, splitRef, type MarkResult } from "./mark";
 import { runExcel, syncWithTimeout, ExcelTaskError } from "./sync";
 
@@ -51,7 +51,7 @@ export function ownSheetsOf(read: ReadResult): string[] {
 export async function checkInContext(context: Excel.RequestContext, opts: RunCheckOptions = {}): Promise<CheckRun> {
   const t0 = Date.now();
   const lang = opts.lang ?? "vi";
-  const { snapshot, stats } = await readForCheck(context, { timeoutMs: opts.timeoutMs, ...(opts.read ?? {}) });
+  const { snapshot, stats } = await readBook(context, { timeoutMs: opts.timeoutMs, detail: "check", ...(opts.read ?? {}) });
   const read = readWorkbook(snapshot, { lang });
   const result = check(read.data, { lang, cells: read.cells, structural: read.findings });
   const ownSheets = ownSheetsOf(read);

@@ -1,17 +1,22 @@
 /**
- * Reading the structured workbook for a check, in as few `context.sync()` calls as the
- * size allows:
+ * The add-in's one workbook reader: the structured part of the open workbook as a
+ * `WorkbookSnapshot` (src/core/workbook-model.ts), for set-up, import, export, the report
+ * and the check, in as few `context.sync()` calls as the size allows:
  *
  * - up to Excel on the web's 5 MB request/response limit: exactly 2 syncs whatever the
- *   row count — (1) sheets, names, tables; (2) the used range of each of our sheets with
- *   its values (plus formulas and number formats on the figures and details sheets,
- *   where percents and formulas matter; registers need values and value types only);
+ *   row count — (1) sheets, names, tables; (2) the used range of each sheet that can be
+ *   ours, with table ranges;
  * - beyond it: the sheets' sizes first, then the rows in the fewest chunks that each stay
  *   under the budget (one sync per chunk).
  *
- * The size is estimated from the previous read of the same sheet (kept per sheet name,
- * with the bytes per cell actually seen); with no history the first read is attempted in
- * one go, and a "payload too large" answer from Excel falls back to chunks.
+ * What is loaded per cell (`detail`): "full" (default; set-up, import, export, report) —
+ * values, value types, formulas and number formats everywhere, because set-up keeps formats
+ * and register formulas; "check" — formulas and formats only on the figures and details
+ * sheets (where percents and formulas matter), values and value types on the lists.
+ *
+ * The size is estimated from the previous read of the same sheet (kept per sheet name and
+ * detail, with the bytes per cell actually seen); with no history the first read is
+ * attempted in one go, and a "payload too large" answer from Excel falls back to chunks.
  * Every sync goes through `syncWithTimeout`.
  */
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../core/workbook-model";
@@ -36,6 +41,8 @@ export const DEFAULT_BYTES_PER_CELL = { values: 48, full: 100 } as const;
 export interface ReadOptions {
   /** Our layout's sheet names (default: the template's). */
   names?: string[];
+  /** "full" (default): formulas and formats on every sheet; "check": on the figures and details sheets only. */
+  detail?: "full" | "check";
   /** Bytes allowed per sync (default 80% of 5 MB). */
   budgetBytes?: number;
   timeoutMs?: number;
@@ -56,11 +63,16 @@ interface SizeHint {
   bytesPerCell: number;
 }
 
-/** Per sheet name: the size and bytes per cell seen at the last read. */
-const hints = new Map<string, SizeHint>();
+/** Per detail and sheet name: the size and bytes per cell seen at the last read. */
+const hintsByDetail = new Map<string, Map<string, SizeHint>>();
+function hintsFor(detail: string): Map<string, SizeHint> {
+  let h = hintsByDetail.get(detail);
+  if (!h) hintsByDetail.set(detail, (h = new Map()));
+  return h;
+}
 
 export function resetReadHints(): void {
-  hints.clear();
+  hintsByDetail.clear();
 }
 
 function defaultNames(): string[] {
@@ -178,10 +190,12 @@ const PROPS_FULL = "address,rowIndex,columnIndex,rowCount,columnCount,values,for
 const PROPS_VALUES = "address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes";
 
 /** Reads the snapshot inside an existing batch: 2 syncs up to the budget, then one per chunk. */
-export async function readForCheck(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
+export async function readBook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
   const timeout = opts.timeoutMs ?? 15000;
   const budget = opts.budgetBytes ?? DEFAULT_BUDGET;
   const names = opts.names ?? defaultNames();
+  const detail = opts.detail ?? "full";
+  const hints = hintsFor(detail);
   const stats: ReadStats = { syncs: 0, chunks: 0, cells: 0, bytes: 0 };
   const sync = async () => {
     await syncWithTimeout(context, timeout);
@@ -200,7 +214,7 @@ export async function readForCheck(context: Excel.RequestContext, opts: ReadOpti
 
   const tableSheets = new Set(tables.items.map((t) => t.worksheet.name));
   const ours = sheets.items.filter((ws) => wantedSheet(ws.name, names, tableSheets));
-  const full = (n: string) => fullLoad(n, names);
+  const full = (n: string) => detail === "full" || fullLoad(n, names);
   const estimate = (n: string) => {
     const h = hints.get(n);
     return h ? h.rows * h.cols * h.bytesPerCell : 0;
@@ -325,4 +339,9 @@ export async function readForCheck(context: Excel.RequestContext, opts: ReadOpti
     nameMap[n.name] = v.startsWith("=") ? v.slice(1) : v;
   }
   return { snapshot: { sheets: out, names: nameMap }, stats };
+}
+
+/** The snapshot inside an existing batch (2 syncs up to the budget). */
+export async function readSnapshot(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  return (await readBook(context, opts)).snapshot;
 }

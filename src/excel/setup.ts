@@ -14,7 +14,7 @@ import { buildLayout } from "../core/layout";
 import { getTemplate, listTemplates } from "../core/templates/index";
 import { analyse, markerTemplate, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "./read";
 import { applyOps } from "./apply";
 import { detectCaps, type ExcelCaps } from "./caps";
 import { runExcel, ExcelTaskError } from "./sync";

@@ -14,23 +14,14 @@ import { getTemplate } from "../../src/core/templates/index";
 import { MARKER, LAYOUT_VERSION } from "../../src/core/layout";
 import { writePlan, loadSnapshot } from "../../src/cli/xlsx";
 import type { CellPlan, WorkbookPlan, WorkbookSnapshot } from "../../src/core/workbook-model";
+import { colLetter, cellA1 } from "../excel/mock-a1";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "son-la-skhcn-2021.json");
 const t = getTemplate("qcdc-2021")!;
 /** The plan exactly as `phuluc init [--data]` makes it (src/cli/main.ts). */
 const planWorkbook = (tt: typeof t, data?: Parameters<typeof corePlan>[1]) => corePlan(tt, data, { statusFormulas: statusHook });
 
-function colLetter(i: number): string {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-const a1 = (row: number, col: number) => colLetter(col) + (row + 1);
+const a1 = cellA1;
 
 type Dump = {
   sheets: { name: string; visibility: string; freezeRows: number; colWidths: Record<string, number>; cells: Record<string, any> }[];

@@ -41,6 +41,11 @@ test("worked example: exactly the three errors; a click selects the cell; a corr
   // The offending cells are filled; the user's sheets and the status formulas are not written.
   expect(await pane.fake((f) => f.cell("Phụ lục", "E14").style["fill/color"])).toBe("#FFC7CE");
   expect(await pane.fake((f) => f.cell("Phụ lục", "G14").formula)).toMatch(/^=IFERROR\(/);
+  // Figures as the appendix prints them, the code kept, its label on hover.
+  const ratio = page.locator('[data-testid="finding"][data-rule="dvc.ratio"] [data-testid="figures"]');
+  await expect(ratio).toContainText("cchc_dvc_ty_le = 100%");
+  await expect(ratio).toContainText("cchc_dvc_tong = (trống)");
+  await expect(ratio.locator("abbr", { hasText: "cchc_dvc_ty_le" })).toHaveAttribute("title", /\S/);
 
   // Keyboard: Tab to the first finding, Enter goes to its cell.
   const first = page.locator('[data-testid="finding"][data-rule="tt.sum"]');

@@ -370,6 +370,53 @@
       Ctor.prototype = Object.create(ClientObject.prototype);
       Ctor.prototype.constructor = Ctor;
     }
+    /**
+     * A collection's `load` and `items` (and `count` when it has one, as TableCollection does):
+     * at sync, one `Item` per entity of `scope(collection)`, each loading the asked paths
+     * ("items", "items/name", "items/worksheet/name", …).
+     */
+    function collectionOf(Ctor, Item, scope, opts) {
+      var withCount = !!(opts && opts.count);
+      Ctor.prototype.load = function (what) {
+        var self = this;
+        var paths = parseLoad(what, ["items"]);
+        this.context._enqueue(function () {
+          var ctx = self.context;
+          var items = scope(self).map(function (e) {
+            var x = new Item(ctx, function () { return e; });
+            x._entity = e;
+            return x;
+          });
+          paths.forEach(function (p) {
+            var parts = p.split("/");
+            if (withCount && parts[0] === "count") {
+              self._count = items.length;
+              return;
+            }
+            if (parts[0] !== "items") throw officeError("InvalidArgument", "Cannot load " + p);
+            items.forEach(function (x) {
+              if (parts.length > 1) x._loadPath(parts.slice(1));
+              else x._doLoad(x._scalars);
+            });
+          });
+          self._items = items;
+        });
+        return this;
+      };
+      Object.defineProperty(Ctor.prototype, "items", {
+        get: function () {
+          if (!this._items) throw notLoaded("items");
+          return this._items;
+        },
+      });
+      if (withCount)
+        Object.defineProperty(Ctor.prototype, "count", {
+          get: function () {
+            if (this._count === undefined) throw notLoaded("count");
+            return this._count;
+          },
+        });
+    }
 
     /* -- events -- */
     function EventSource(ctx, kind, target) {
@@ -437,34 +484,7 @@
     }
     inherit(WorksheetCollection);
     WorksheetCollection.prototype._scalars = ["items"];
-    WorksheetCollection.prototype.load = function (what) {
-      var self = this;
-      var paths = parseLoad(what, ["items"]);
-      this.context._enqueue(function () {
-        var ctx = self.context;
-        var items = st.sheets.map(function (s) {
-          var w = new Worksheet(ctx, function () { return s; });
-          w._entity = s;
-          return w;
-        });
-        paths.forEach(function (p) {
-          var parts = p.split("/");
-          if (parts[0] !== "items") throw officeError("InvalidArgument", "Cannot load " + p);
-          items.forEach(function (w) {
-            if (parts.length > 1) w._loadPath(parts.slice(1));
-            else w._doLoad(w._scalars);
-          });
-        });
-        self._items = items;
-      });
-      return this;
-    };
-    Object.defineProperty(WorksheetCollection.prototype, "items", {
-      get: function () {
-        if (!this._items) throw notLoaded("items");
-        return this._items;
-      },
-    });
+    collectionOf(WorksheetCollection, Worksheet, function () { return st.sheets; });
     WorksheetCollection.prototype.add = function (name) {
       var ctx = this.context;
       var w = new Worksheet(ctx, function () { return w._entity; });
@@ -996,44 +1016,7 @@
       var s = this._sheetResolver();
       return st.tables.filter(function (t) { return t.sheet === s; });
     };
-    TableCollection.prototype.load = function (what) {
-      var self = this;
-      var paths = parseLoad(what, ["items"]);
-      this.context._enqueue(function () {
-        var ctx = self.context;
-        var items = self._scope().map(function (t) {
-          var x = new Table(ctx, function () { return t; });
-          x._entity = t;
-          return x;
-        });
-        paths.forEach(function (p) {
-          var parts = p.split("/");
-          if (parts[0] === "count") {
-            self._count = items.length;
-            return;
-          }
-          if (parts[0] !== "items") throw officeError("InvalidArgument", "Cannot load " + p);
-          items.forEach(function (x) {
-            if (parts.length > 1) x._loadPath(parts.slice(1));
-            else x._doLoad(x._scalars);
-          });
-        });
-        self._items = items;
-      });
-      return this;
-    };
-    Object.defineProperty(TableCollection.prototype, "items", {
-      get: function () {
-        if (!this._items) throw notLoaded("items");
-        return this._items;
-      },
-    });
-    Object.defineProperty(TableCollection.prototype, "count", {
-      get: function () {
-        if (this._count === undefined) throw notLoaded("count");
-        return this._count;
-      },
-    });
+    collectionOf(TableCollection, Table, function (self) { return self._scope(); }, { count: true });
     TableCollection.prototype.add = function (address, hasHeaders) {
       var self = this;
       var ctx = this.context;
@@ -1292,33 +1275,7 @@
       ClientObject.call(this, ctx, function () { return st.names; });
     }
     inherit(NamedItemCollection);
-    NamedItemCollection.prototype.load = function (what) {
-      var self = this;
-      var paths = parseLoad(what, ["items"]);
-      this.context._enqueue(function () {
-        var items = st.names.map(function (n) {
-          var x = new NamedItem(self.context, function () { return n; });
-          x._entity = n;
-          return x;
-        });
-        paths.forEach(function (p) {
-          var parts = p.split("/");
-          if (parts[0] !== "items") throw officeError("InvalidArgument", "Cannot load " + p);
-          items.forEach(function (x) {
-            if (parts.length > 1) x._loadPath(parts.slice(1));
-            else x._doLoad(x._scalars);
-          });
-        });
-        self._items = items;
-      });
-      return this;
-    };
-    Object.defineProperty(NamedItemCollection.prototype, "items", {
-      get: function () {
-        if (!this._items) throw notLoaded("items");
-        return this._items;
-      },
-    });
+    collectionOf(NamedItemCollection, NamedItem, function () { return st.names; });
     NamedItemCollection.prototype.add = function (name, reference, comment) {
       var ctx = this.context;
       var x = new NamedItem(ctx, function () { return x._entity; });

@@ -40,8 +40,8 @@ describe("FindingsPanel", () => {
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(["Lỗi (3)", "Cảnh báo (1)", "Ghi chú (2)"]);
     const tt = screen.getAllByTestId("finding")[0];
-    expect(tt.textContent).toContain("tt_hoi_nghi = 0");
-    expect(tt.textContent).toContain("tt_long_ghep = 4");
+    expect(tt.textContent).toContain("tt_hoi_nghi = 0;");
+    expect(tt.textContent).toContain("tt_long_ghep = 04"); // a count as the appendix prints it
     expect(tt.textContent).toContain("Đến ô Phụ lục!E14");
   });
 
@@ -80,6 +80,38 @@ describe("FindingsPanel", () => {
     setup("en");
     expect(screen.getByTestId("summary").textContent).toBe("3 errors · 1 warnings · 2 notes");
     expect(screen.getAllByRole("heading", { level: 3 })[0].textContent).toBe("Errors (3)");
+  });
+
+  test("figures are printed the Vietnamese way per kind, codes kept, each code's label as its tooltip", () => {
+    setup();
+    const ratio = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "dvc.ratio")!;
+    const fig = within(ratio).getByTestId("figures");
+    expect(fig.textContent).toContain("cchc_dvc_ty_le = 100%");
+    expect(fig.textContent).toContain("cchc_dvc_tong = (trống)");
+    expect(fig.textContent).toContain("cchc_dvc_muc3 = 26");
+    expect(fig.textContent).not.toMatch(/= —|= null/);
+    const code = within(fig).getByText("cchc_dvc_ty_le");
+    const label = qcdc2021.indicators.find((d) => d.code === "cchc_dvc_ty_le")!.label.vi;
+    expect(code.getAttribute("title")).toBe(label);
+  });
+
+  test("money with dots for thousands, percents with a decimal comma; blank in English", () => {
+    const money: Finding = {
+      rule: "cv.sum",
+      severity: "error",
+      message: "Tổng kinh phí không khớp.",
+      indicators: ["cv_tong"],
+      values: { cv_tong: 10424000, cv_doanh_nghiep: null, cchc_dvc_ty_le: "88,9%" },
+      cells: ["'Phụ lục'!E40"],
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FindingsPanel findings={[money]} template={qcdc2021} lang="en" />
+      </FluentProvider>,
+    );
+    const fig = screen.getByTestId("figures");
+    expect(fig.textContent).toBe("Figures: cv_tong = 10.424.000; cv_doanh_nghiep = (blank); cchc_dvc_ty_le = 88,9%");
+    expect(within(fig).getByText("cv_tong").getAttribute("title")).toBe("Total support");
   });
 
   test("finding groups", () => {

@@ -5,6 +5,7 @@
  * is the mock's own (spy on it to count syncs).
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { parseA1, rectA1 } from "./mock-a1";
 
 export type CellValue = string | number | boolean | null;
 export interface MockCell {
@@ -20,33 +21,6 @@ export interface Write {
   sheet: string;
   address: string;
   what: string;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-function colLetter(i: number): string {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-export function rect(address: string): { row: number; col: number; rows: number; cols: number } {
-  const [a, b] = address.replace(/^.*!/, "").replace(/\$/g, "").split(":");
-  const p = /^([A-Z]+)(\d+)$/i.exec(a)!;
-  const q = /^([A-Z]+)(\d+)$/i.exec(b ?? a)!;
-  const r0 = +p[2] - 1, c0 = colIndex(p[1]), r1 = +q[2] - 1, c1 = colIndex(q[1]);
-  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
-}
-export function a1(row: number, col: number, rows = 1, cols = 1): string {
-  const s = colLetter(col) + (row + 1);
-  return rows === 1 && cols === 1 ? s : s + ":" + colLetter(col + cols - 1) + (row + rows);
 }
 
 export interface MockBook {
@@ -93,7 +67,7 @@ export function mockBook(init: { name: string; rows?: CellValue[][] }[], opts: {
   };
 
   function range(s: MockSheet, rc: { row: number; col: number; rows: number; cols: number } | undefined): any {
-    const address = rc ? a1(rc.row, rc.col, rc.rows, rc.cols) : "";
+    const address = rc ? rectA1(rc) : "";
     const grid = <T>(f: (cell: MockCell | undefined) => T): T[][] =>
       rc ? Array.from({ length: rc.rows }, (_x, i) => Array.from({ length: rc.cols }, (_y, j) => f(get(s, rc.row + i, rc.col + j)))) : [];
     const fill: any = {
@@ -165,7 +139,7 @@ export function mockBook(init: { name: string; rows?: CellValue[][] }[], opts: {
       },
       isNullObject: false,
       load: () => undefined,
-      getRange: (address: string) => range(s, rect(address)),
+      getRange: (address: string) => range(s, parseA1(address)),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => range(s, { row, col, rows, cols }),
       getUsedRangeOrNullObject: () => range(s, usedRect(s)),
       activate: () => ui.push("activate " + s.name),
@@ -219,14 +193,14 @@ export function mockBook(init: { name: string; rows?: CellValue[][] }[], opts: {
     answered,
     setCell(sheet, address, v, fill) {
       const s = find(sheet)!;
-      const p = rect(address);
+      const p = parseA1(address);
       const c = put(s, p.row, p.col);
       c.v = v;
       if (fill) c.fill = fill;
     },
     cell(sheet, address) {
       const s = find(sheet)!;
-      const p = rect(address);
+      const p = parseA1(address);
       return get(s, p.row, p.col);
     },
     dump() {

@@ -1,6 +1,6 @@
 /**
  * An in-memory workbook behind office-addin-mock's OfficeMockObject, with the parts of the
- * Excel API that src/excel/{snapshot,apply,setup,import,export}.ts use: worksheets, tables,
+ * Excel API that src/excel/{read,apply,setup,import,export}.ts use: worksheets, tables,
  * names, ranges (values, formulas, numberFormat, valueTypes, format, dataValidation),
  * freeze panes. Loaded properties follow office-addin-mock's rules (readable only after
  * load + sync); every write is applied to the model at once and logged (sheet, address,
@@ -8,6 +8,7 @@
  * `context.sync` is a plain function: spy on it (`jest.spyOn(context, "sync")`) to count syncs.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { colLetter, parseA1, rectA1 as a1, type Rect } from "./mock-a1";
 
 export type Value = string | number | boolean | null;
 export interface Cell {
@@ -38,37 +39,6 @@ export interface Write {
   what: string;
 }
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-function colLetter(i: number): string {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-type Rect = { row: number; col: number; rows: number; cols: number };
-export function parseA1(address: string): Rect {
-  const s = address.replace(/^.*!/, "").replace(/\$/g, "");
-  const m = /^([A-Z]+)(\d*)(?::([A-Z]+)(\d*))?$/i.exec(s);
-  if (!m) throw new Error("bad address " + address);
-  const c0 = colIndex(m[1]);
-  const c1 = m[3] ? colIndex(m[3]) : c0;
-  if (!m[2]) return { row: 0, col: c0, rows: 1048576, cols: c1 - c0 + 1 }; // whole columns
-  const r0 = +m[2] - 1;
-  const r1 = m[4] ? +m[4] - 1 : r0;
-  return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-}
-export function a1(r: Rect): string {
-  const s = colLetter(r.col) + (r.row + 1);
-  return r.rows === 1 && r.cols === 1 ? s : s + ":" + colLetter(r.col + r.cols - 1) + (r.row + r.rows);
-}
 const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : "'" + n.replace(/'/g, "''") + "'");
 
 export interface MockWorkbook {
@@ -245,6 +215,10 @@ export function mockWorkbook(init: { name: string; cells?: Record<string, Value 
     const methods: Record<string, unknown> = {
       getRange: (address: string) => range(s, parseA1(address)),
       getUsedRange: (valuesOnly?: boolean) => range(s, used(s, !!valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        const r = used(s, !!valuesOnly);
+        return r ? range(s, r) : track(new OfficeMockObject({ isNullObject: true }));
+      },
       activate: () => writes.push({ sheet: s.name, address: "", what: "activate" }),
       freezePanes: {
         freezeRows: (n: number) => {

@@ -9,7 +9,7 @@ import { mockWorkbook, type MockWorkbook } from "./mock-workbook";
 import { previewSetup, applySetup } from "../../src/excel/setup";
 import { previewImport, applyImport, parseImport } from "../../src/excel/import";
 import { exportWorkbook } from "../../src/excel/export";
-import { readSnapshot } from "../../src/excel/snapshot";
+import { readSnapshot } from "../../src/excel/read";
 import { syncWithTimeout, ExcelTaskError } from "../../src/excel/sync";
 import { addinPlan } from "../../src/excel/plan";
 import { getTemplate } from "../../src/core/templates/index";

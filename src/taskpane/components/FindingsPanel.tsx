@@ -6,6 +6,8 @@
 import * as React from "react";
 import { Button, Select, makeStyles, mergeClasses, tokens, Label } from "@fluentui/react-components";
 import type { Finding, Severity, TemplateDef } from "../../core/types";
+import { formatValue } from "../../core/values";
+import { formatNumber } from "../../core/vn";
 import { ct, type CheckLang } from "../views/check.strings";
 
 export type GroupKey = string; // "g1".."g9", "registers", "workbook", "other"
@@ -43,6 +45,7 @@ const useStyles = makeStyles({
   },
   body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  code: { textDecorationLine: "underline", textDecorationStyle: "dotted", cursor: "help" },
   error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `4px solid ${tokens.colorPaletteYellowBorder2}` },
   info: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
@@ -52,11 +55,26 @@ function shortCell(ref: string): string {
   return ref.replace(/^'((?:[^']|'')+)'!/, (_m, s: string) => s.replace(/''/g, "'") + "!");
 }
 
-function figures(f: Finding): string {
-  if (!f.values) return "";
-  return Object.entries(f.values)
-    .map(([k, v]) => `${k} = ${v === null ? "—" : String(v)}`)
-    .join("; ");
+export interface Figure {
+  /** The indicator's code, as in the workbook's "Mã" column. */
+  code: string;
+  /** The indicator's label in the pane's language (the code's tooltip), when the code is an indicator. */
+  label?: string;
+  /** The value as the appendix prints it: "04", "10.424.000", "100%", "Không có", "(trống)". */
+  text: string;
+}
+
+/** A finding's figures, printed the Vietnamese way per indicator kind (src/core/values.ts). */
+export function findingFigures(f: Finding, t: TemplateDef | undefined, lang: CheckLang): Figure[] {
+  if (!f.values) return [];
+  return Object.entries(f.values).map(([code, v]) => {
+    const d = t?.indicators.find((x) => x.code === code);
+    let text: string;
+    if (d) text = formatValue(v, d.kind);
+    else if (typeof v === "number") text = formatNumber(v, Number.isInteger(v) ? 0 : 2);
+    else text = v === null || v === undefined ? "" : String(v);
+    return { code, label: d ? d.label[lang] : undefined, text: text === "" ? ct(lang, "blank") : text };
+  });
 }
 
 export interface FindingsPanelProps {
@@ -130,7 +148,7 @@ export function FindingsPanel({ findings, lang, template, onSelect }: FindingsPa
             <ul className={s.list}>
               {list.map((f, i) => {
                 const cell = f.cells && f.cells[0];
-                const fig = figures(f);
+                const fig = findingFigures(f, template, lang);
                 return (
                   <li key={x + i}>
                     <Button
@@ -147,9 +165,22 @@ export function FindingsPanel({ findings, lang, template, onSelect }: FindingsPa
                         <span>
                           {SEV_MARK[x]} {f.message}
                         </span>
-                        {fig && (
-                          <span className={s.meta}>
-                            {ct(lang, "values")}: {fig}
+                        {fig.length > 0 && (
+                          <span className={s.meta} data-testid="figures">
+                            {ct(lang, "values")}:{" "}
+                            {fig.map((g, j) => (
+                              <React.Fragment key={g.code}>
+                                {j > 0 && "; "}
+                                {g.label ? (
+                                  <abbr className={s.code} title={g.label}>
+                                    {g.code}
+                                  </abbr>
+                                ) : (
+                                  g.code
+                                )}{" "}
+                                = {g.text}
+                              </React.Fragment>
+                            ))}
                           </span>
                         )}
                         <span className={s.meta}>

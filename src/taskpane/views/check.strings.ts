@@ -31,6 +31,7 @@ export const CHECK_STRINGS = {
   liveOn: { vi: "Đang tự kiểm tra khi sửa.", en: "Re-checking as you edit." },
   lastRun: { vi: "Kiểm tra lúc {time} ({ms} ms).", en: "Checked at {time} ({ms} ms)." },
   values: { vi: "Số liệu", en: "Figures" },
+  blank: { vi: "(trống)", en: "(blank)" },
   suggestion: { vi: "Gợi ý", en: "Suggestion" },
   notOurs: {
     vi: "Sổ này chưa có các trang của phuluc. Hãy vào thẻ \"Sổ nhập liệu\" để tạo sổ hoặc nhập tệp JSON.",
