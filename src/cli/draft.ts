@@ -13,7 +13,7 @@ import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
 import { FileError } from "./xlsx";
-import { CliError as Usage, loadReportInput, readFileBytes } from "./input";
+import { CliError as Usage, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
 
 export interface DraftIo {
   out(s: string): void;
@@ -60,28 +60,16 @@ interface Args {
   help: boolean;
 }
 
-function parseArgs(args: string[]): Args {
-  const a: Args = { json: false, lang: "vi", help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    const val = (name: string): string => {
-      const eq = x.indexOf("=");
-      if (x.startsWith("--") && eq > 0) return x.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new Usage(`Thiếu giá trị sau ${name}.`, `Missing value after ${name}.`);
-      return v;
-    };
-    if (x === "--text" || x.startsWith("--text=") || x === "-t") a.text = val("--text");
-    else if (x === "--lang" || x.startsWith("--lang=")) a.lang = val("--lang").toLowerCase().startsWith("en") ? "en" : "vi";
-    else if (x === "--json") a.json = true;
-    else if (x === "-h" || x === "--help") a.help = true;
-    else if (x.startsWith("-") && x !== "-") throw new Usage(`Không hiểu tùy chọn "${x}". Xem: phuluc draft --help`, `Unknown option "${x}". See: phuluc draft --help`);
-    else positional.push(x);
-  }
-  if (positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${positional.length}).`, `One data file only (got ${positional.length}).`);
-  a.input = positional[0];
-  return a;
+function parseDraftArgs(args: string[]): Args {
+  const p = parseArgs(args, { "--text": "--text", "-t": "--text", "--lang": "--lang" }, ["--json"], "phuluc draft");
+  if (p.positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${p.positional.length}).`, `One data file only (got ${p.positional.length}).`);
+  return {
+    input: p.positional[0],
+    text: p.options.get("--text"),
+    json: p.flags.has("--json"),
+    lang: langOf(p.options.get("--lang")),
+    help: p.flags.has("-h") || p.flags.has("--help"),
+  };
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -190,25 +178,15 @@ export function formatDraft(res: CheckResult, draftFile: string, dataFile: strin
   lines.push(L(`Đối chiếu dự thảo ${draftFile} với số liệu ${dataFile} (mẫu ${res.template || "?"})`, `Draft ${draftFile} against the figures of ${dataFile} (template ${res.template || "?"})`));
   const s = res.summary;
   lines.push(L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo.`, `Result: ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`));
-  const groups: [string, string, string][] = [
-    ["error", "LỖI", "ERRORS"],
-    ["warning", "CẢNH BÁO", "WARNINGS"],
-    ["info", "THÔNG TIN", "INFORMATION"],
-  ];
-  for (const [sev, vi, en] of groups) {
-    const fs2 = res.findings.filter((f) => f.severity === sev);
-    if (!fs2.length) continue;
-    lines.push("");
-    lines.push(`${L(vi, en)} (${fs2.length})`);
-    fs2.forEach((f, i) => {
-      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
+  lines.push(
+    ...formatFindings(res.findings, lang, (f) => {
       if (f.quote !== undefined && f.offset !== undefined) {
         const where = docx ? L("đoạn", "paragraph") : L("dòng", "line");
-        lines.push(`     ${L("Trích", "Quote")} (${where} ${lineOf(text, f.offset)}): “${short(f.quote)}”`);
-      } else if (f.cells && f.cells.length) lines.push("     " + L("Ô: ", "Cells: ") + f.cells.join(", "));
-      if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
-    });
-  }
+        return [`${L("Trích", "Quote")} (${where} ${lineOf(text, f.offset)}): “${short(f.quote)}”`];
+      }
+      return f.cells && f.cells.length ? [L("Ô: ", "Cells: ") + f.cells.join(", ")] : [];
+    }),
+  );
   if (!res.findings.length) {
     lines.push("");
     lines.push(L("Không thấy chỗ nào trong dự thảo khác với số liệu.", "Nothing in the draft disagrees with the figures."));
@@ -221,7 +199,7 @@ export async function runDraft(args: string[], io: DraftIo = stdIo): Promise<num
   let lang: Lang = args.some((x, i) => (x === "--lang" && /^en/i.test(args[i + 1] ?? "")) || /^--lang=en/i.test(x)) ? "en" : "vi";
   const say = (vi: string, en: string) => (lang === "en" ? en : vi);
   try {
-    const a = parseArgs(args);
+    const a = parseDraftArgs(args);
     lang = a.lang;
     if (a.help) {
       io.out(say(DRAFT_USAGE.vi, DRAFT_USAGE.en));

@@ -70,3 +70,73 @@ export async function loadReportInput(file: string, lang: Lang): Promise<LoadedI
     `"${file}": the data must be an Excel .xlsx file or a .json data file.${old ? " An old .xls file: open it in Excel and save it as .xlsx." : ""}`,
   );
 }
+
+/** A command line split into its parts: values of options by their canonical name, flags, the rest. */
+export interface ParsedArgs {
+  positional: string[];
+  flags: Set<string>;
+  options: Map<string, string>;
+}
+
+/**
+ * Splits a command's arguments. `values` maps every option that takes a value (and its
+ * aliases) to its canonical name: { "-o": "-o", "--output": "-o" }. "--name=value" works
+ * too, and "--" ends the options. With `flags`, any other option is refused (exit 2)
+ * with a pointer to `helpOf`'s help.
+ */
+export function parseArgs(args: string[], values: Record<string, string>, flags?: string[], helpOf = "phuluc"): ParsedArgs {
+  const out: ParsedArgs = { positional: [], flags: new Set(), options: new Map() };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith("-") || a.length === 1) {
+      out.positional.push(a);
+      continue;
+    }
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (name in values) {
+      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined) throw new CliError(`Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
+      out.options.set(values[name], v);
+    } else if (!flags || flags.includes(name) || name === "-h" || name === "--help") {
+      out.flags.add(name);
+    } else {
+      throw new CliError(`Không hiểu tùy chọn "${name}". Xem: ${helpOf} --help`, `Unknown option "${name}". See: ${helpOf} --help`);
+    }
+  }
+  return out;
+}
+
+export function langOf(value: string | undefined): Lang {
+  return value && value.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+const SEVERITY_HEADINGS: [Finding["severity"], string, string][] = [
+  ["error", "LỖI", "ERRORS"],
+  ["warning", "CẢNH BÁO", "WARNINGS"],
+  ["info", "THÔNG TIN", "INFORMATION"],
+];
+
+/**
+ * Findings grouped by severity, numbered, each followed by the lines `details` gives
+ * (where it is, the figures, the quote), then its suggestion.
+ */
+export function formatFindings(findings: Finding[], lang: Lang, details: (f: Finding) => string[]): string[] {
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const lines: string[] = [];
+  for (const [sev, vi, en] of SEVERITY_HEADINGS) {
+    const group = findings.filter((f) => f.severity === sev);
+    if (!group.length) continue;
+    lines.push("", `${L(vi, en)} (${group.length})`);
+    group.forEach((f, i) => {
+      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
+      for (const d of details(f)) lines.push("     " + d);
+      if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
+    });
+  }
+  return lines;
+}

@@ -12,7 +12,7 @@ import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
 import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
-import { CliError, extOf, loadReportInput } from "./input";
+import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
@@ -124,41 +124,10 @@ Export the data of a phuluc workbook as normalised JSON; without -o it is printe
   },
 };
 
-interface Parsed {
-  positional: string[];
-  flags: Set<string>;
-  options: Map<string, string>;
-}
+/** Options that take a value, by their canonical name. */
+const VALUES: Record<string, string> = { "--data": "--data", "--lang": "--lang", "-o": "-o", "--output": "-o", "--out": "-o", "--template": "--template" };
 
-/** Options that take a value. */
-const VALUE_OPTIONS = new Set(["--data", "--lang", "-o", "--output", "--template", "--out"]);
-
-function parseArgs(args: string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Set<string>();
-  const options = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith("-") && a.length > 1) {
-      const eq = a.indexOf("=");
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (VALUE_OPTIONS.has(name)) {
-        const v = eq > 0 ? a.slice(eq + 1) : args[++i];
-        if (v === undefined) throw new CliError(`Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
-        options.set(name === "--output" || name === "--out" ? "-o" : name, v);
-      } else {
-        flags.add(name);
-      }
-    } else {
-      positional.push(a);
-    }
-  }
-  return { positional, flags, options };
-}
+type Parsed = ParsedArgs;
 
 function checkFlags(p: Parsed, allowed: string[]): void {
   for (const f of p.flags) {
@@ -197,32 +166,21 @@ export function formatCheck(res: CheckResult, file: string, lang: Lang): string 
   lines.push(
     L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin.`, `Result: ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.infos} info.`),
   );
-  const groups: [string, string, string][] = [
-    ["error", "LỖI", "ERRORS"],
-    ["warning", "CẢNH BÁO", "WARNINGS"],
-    ["info", "THÔNG TIN", "INFORMATION"],
-  ];
-  for (const [sev, vi, en] of groups) {
-    const fs2 = res.findings.filter((f) => f.severity === sev);
-    if (!fs2.length) continue;
-    lines.push("");
-    lines.push(`${L(vi, en)} (${fs2.length})`);
-    fs2.forEach((f, i) => {
-      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
-      const where: string[] = [];
-      if (f.cells && f.cells.length) where.push(L("Ô: ", "Cells: ") + f.cells.join(", "));
-      else if (f.path) where.push(L("Vị trí: ", "Path: ") + f.path);
-      if (where.length) lines.push("     " + where.join("  |  "));
+  lines.push(
+    ...formatFindings(res.findings, lang, (f) => {
+      const d: string[] = [];
+      if (f.cells && f.cells.length) d.push(L("Ô: ", "Cells: ") + f.cells.join(", "));
+      else if (f.path) d.push(L("Vị trí: ", "Path: ") + f.path);
       const vals = f.values ? Object.entries(f.values) : [];
       if (vals.length || f.expected !== undefined) {
-        let line = "     " + L("Số liệu: ", "Figures: ") + vals.map(([k, v]) => `${k} = ${fmtValue(v, lang, kindOf(k))}`).join("; ");
+        let line = L("Số liệu: ", "Figures: ") + vals.map(([k, v]) => `${k} = ${fmtValue(v, lang, kindOf(k))}`).join("; ");
         if (f.expected !== undefined) line += (vals.length ? "; " : "") + L("giá trị đúng: ", "expected: ") + fmtValue(f.expected, lang, kindOf(f.indicators[0]));
-        lines.push(line);
+        d.push(line);
       }
-      if (f.quote) lines.push("     " + L("Trích: ", "Quote: ") + "“" + f.quote + "”");
-      if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
-    });
-  }
+      if (f.quote) d.push(L("Trích: ", "Quote: ") + "“" + f.quote + "”");
+      return d;
+    }),
+  );
   if (s.overrides && s.overrides.length) {
     lines.push("");
     lines.push(L("NGOẠI LỆ ĐÃ ÁP DỤNG", "OVERRIDES APPLIED"));
@@ -358,7 +316,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const args = [...argv];
     let cmdIndex = -1;
     for (let i = 0; i < args.length; i++) {
-      if (VALUE_OPTIONS.has(args[i])) i++;
+      if (args[i] in VALUES) i++;
       else if (!args[i].startsWith("-")) {
         cmdIndex = i;
         break;
@@ -386,7 +344,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
       return 0;
     }
-    const p = parseArgs([...before, ...rest]);
+    const p = parseArgs([...before, ...rest], VALUES);
     p.options.delete("--lang");
     p.flags.delete("--help");
     p.flags.delete("-h");

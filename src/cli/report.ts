@@ -18,7 +18,7 @@ import { renderText } from "../core/render/text";
 import { renderHtml } from "../core/render/html";
 import { renderDocx } from "../docx/render-docx";
 import { FileError } from "./xlsx";
-import { CliError as Usage, loadReportInput } from "./input";
+import { CliError as Usage, langOf, loadReportInput, parseArgs } from "./input";
 
 export interface ReportIo {
   out(s: string): void;
@@ -63,34 +63,25 @@ interface Args {
   help: boolean;
 }
 
-function parseArgs(args: string[]): Args {
-  const a: Args = { summary: false, group: false, pad: true, lang: "vi", help: false };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    const val = (name: string): string => {
-      const eq = x.indexOf("=");
-      if (x.startsWith("--") && eq > 0) return x.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new Usage(`Thiếu giá trị sau ${name}.`, `Missing value after ${name}.`);
-      return v;
-    };
-    if (x === "-o" || x === "--output" || x.startsWith("--output=")) a.out = val("-o");
-    else if (x === "--format" || x.startsWith("--format=")) {
-      const f = val("--format").toLowerCase().replace(/^\./, "") as Format;
-      if (!FORMATS.includes(f))
-        throw new Usage(`Định dạng "${f}" không được hỗ trợ. Chọn một trong: docx, html, txt, pdf.`, `Format "${f}" is not supported. Choose one of: docx, html, txt, pdf.`);
-      a.format = f;
-    } else if (x === "--lang" || x.startsWith("--lang=")) a.lang = val("--lang").toLowerCase().startsWith("en") ? "en" : "vi";
-    else if (x === "--summary") a.summary = true;
-    else if (x === "--group") a.group = true;
-    else if (x === "--no-pad") a.pad = false;
-    else if (x === "-h" || x === "--help") a.help = true;
-    else if (x.startsWith("-") && x !== "-") throw new Usage(`Không hiểu tùy chọn "${x}".`, `Unknown option "${x}".`);
-    else positional.push(x);
+function parseReportArgs(args: string[]): Args {
+  const p = parseArgs(args, { "-o": "-o", "--output": "-o", "--format": "--format", "--lang": "--lang" }, ["--summary", "--group", "--no-pad"], "phuluc report");
+  if (p.positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${p.positional.length}).`, `One data file only (got ${p.positional.length}).`);
+  const a: Args = {
+    input: p.positional[0],
+    out: p.options.get("-o"),
+    summary: p.flags.has("--summary"),
+    group: p.flags.has("--group"),
+    pad: !p.flags.has("--no-pad"),
+    lang: langOf(p.options.get("--lang")),
+    help: p.flags.has("-h") || p.flags.has("--help"),
+  };
+  const f = p.options.get("--format");
+  if (f !== undefined) {
+    const format = f.toLowerCase().replace(/^\./, "") as Format;
+    if (!FORMATS.includes(format))
+      throw new Usage(`Định dạng "${f}" không được hỗ trợ. Chọn một trong: docx, html, txt, pdf.`, `Format "${f}" is not supported. Choose one of: docx, html, txt, pdf.`);
+    a.format = format;
   }
-  if (positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${positional.length}).`, `One data file only (got ${positional.length}).`);
-  a.input = positional[0];
   return a;
 }
 
@@ -179,7 +170,7 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
   let lang: Lang = args.some((x, i) => (x === "--lang" && /^en/i.test(args[i + 1] ?? "")) || /^--lang=en/i.test(x)) ? "en" : "vi";
   const say = (vi: string, en: string) => (lang === "en" ? en : vi);
   try {
-    const a = parseArgs(args);
+    const a = parseReportArgs(args);
     lang = a.lang;
     if (a.help) {
       io.out(say(USAGE.vi, USAGE.en));

@@ -142,7 +142,7 @@ describe("unreadable input and wrong usage: exit 2 with a clear message", () => 
   test.each([
     [["--text", "x.txt"], /Cách dùng: phuluc draft/],
     [[EXAMPLE], /Cách dùng: phuluc draft/],
-    [[EXAMPLE, "--text"], /Thiếu giá trị sau --text/],
+    [[EXAMPLE, "--text"], /Tùy chọn --text cần một giá trị/],
     [[EXAMPLE, "--text", "/khong/co/tep.txt"], /Không tìm thấy tệp dự thảo/],
     [["/khong/co.json", "--text", "x.txt"], /Không tìm thấy tệp số liệu/],
     [[EXAMPLE, "--text", "du-thao.doc"], /lưu lại dạng \.docx/],
