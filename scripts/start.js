@@ -3,6 +3,8 @@
  * `npm start`: run the add-in from this checkout.
  *  - Windows / macOS: starts the development server (https://localhost:3000, certificate from
  *    office-addin-dev-certs) and sideloads manifest.xml into Excel with office-addin-debugging.
+ *    office-addin-debugging is fetched by npx on first use, not installed by `npm ci`: it pulls in
+ *    Microsoft 365 sign-in packages (keytar, a native module) that fail to build on Linux and CI.
  *    `npm start -- --stop` stops that session.
  *  - Linux (no desktop Excel): explains how to sideload into Excel on the web, then runs the
  *    development server. `npm start -- --help-only` prints the steps without starting it.
@@ -14,6 +16,9 @@ const path = require("path");
 const repo = path.join(__dirname, "..");
 const args = process.argv.slice(2);
 const bin = (name) => path.join(repo, "node_modules", ".bin", process.platform === "win32" ? name + ".cmd" : name);
+
+const DEBUGGING = "office-addin-debugging@7.0.0";
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
 function run(cmd, cmdArgs) {
   const child = spawn(cmd, cmdArgs, { cwd: repo, stdio: "inherit", shell: process.platform === "win32" });
@@ -40,10 +45,12 @@ Production deployment for a whole office: docs/DEPLOY.md. Manual checks: docs/TE
 `;
 
 if (args.includes("--stop")) {
-  run(bin("office-addin-debugging"), ["stop", "manifest.xml"]);
+  run(npx, ["--yes", DEBUGGING, "stop", "manifest.xml"]);
 } else if (process.platform === "win32" || process.platform === "darwin") {
   console.log("Khởi động máy chủ phát triển và nạp add-in vào Excel… / Starting the dev server and sideloading into Excel…");
-  run(bin("office-addin-debugging"), [
+  run(npx, [
+    "--yes",
+    DEBUGGING,
     "start",
     "manifest.xml",
     "desktop",
