@@ -11,7 +11,7 @@
 import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
-import { checkRows, checkValues } from "./rules/value-checks";
+import { checkReport, checkRows, checkValues } from "./rules/value-checks";
 import { runUserRules } from "./rules/user";
 import { templateOf } from "./normalize";
 import { tr } from "./i18n";
@@ -132,7 +132,7 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
     }
   }
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
-  const ctx = new Ctx(t, data, lang);
+  const ctx = new Ctx(t, data, lang, opts.cells);
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
   // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
@@ -145,6 +145,7 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
     if (reported && f.rule === "workbook.unknown-code" && reported.has(codeOf(f.path))) continue;
     findings.push(f);
   }
+  for (const f of checkReport(ctx)) findings.push(f);
   for (const f of checkRows(ctx)) findings.push(f);
   for (const rule of t.rules) {
     const m = ruleModule(rule.kind);

@@ -189,6 +189,16 @@ export const MESSAGES: Record<string, Text> = {
     en: "{register} register, row {row}: the issuer cannot be told from the symbol \"{symbol}\"; choose Cấp ủy (Party) or Chính quyền (government).",
   },
 
+  // report details (the "Thông tin" sheet, or `report` in JSON): printed in the report's header
+  "report.date": {
+    vi: "Ngày báo cáo: không đọc được ngày \"{raw}\"; ghi ngày dạng 14/11/2021 (ngày này in ở đầu báo cáo).",
+    en: "Report date: \"{raw}\" is not a date; write it as 14/11/2021 (it is printed in the report's header).",
+  },
+  "report.level": {
+    vi: "Cấp báo cáo: \"{raw}\" không phải một lựa chọn ({options}).",
+    en: "Level: \"{raw}\" is not a choice ({options}).",
+  },
+
   // overrides
   "override.noReason": {
     vi: "Điều chỉnh quy tắc {rule} không được áp dụng: thiếu lý do.",

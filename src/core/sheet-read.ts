@@ -458,6 +458,14 @@ function readInfo(rd: Reader, t: TemplateDef, f: Found | undefined): ReportInfo 
       case "year": {
         const n = typeof v === "number" ? v : /^\s*\d{4}\s*$/.test(String(v)) ? parseInt(String(v), 10) : v;
         info[field.key] = n;
+        // The normaliser keeps a year only from a number or four digits ("năm 2021"): anything else would vanish unsaid.
+        if (!(typeof n === "number" && isFinite(n)) && !/\d{4}/.test(String(n))) {
+          const addr = ref(f.sheet.name, r, cValue);
+          rd.add("value.kind", {
+            vi: `Năm báo cáo: không đọc được năm "${String(v).trim()}" (ô ${addr}); ghi năm đủ 4 chữ số, vd. 2021.`,
+            en: `Year reported: "${String(v).trim()}" is not a year (cell ${addr}); write all four digits, e.g. 2021.`,
+          }, { values: { year: typeof v === "boolean" ? String(v) : (v as string | number) }, path: "report.year", cells: [addr] });
+        }
         break;
       }
       case "level":

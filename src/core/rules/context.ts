@@ -3,11 +3,12 @@
  * messages in the checking language, and a finding builder. One module per rule kind;
  * `registry.ts` maps kinds to modules, so a new template adds rules without touching the engine.
  */
-import type { Finding, IndicatorDef, IndicatorKind, Lang, RawValue, RegisterDef, RegisterRow, ReportData, RuleDef, Severity, TemplateDef } from "../types";
+import type { CellMap, Finding, IndicatorDef, IndicatorKind, Lang, RawValue, RegisterDef, RegisterRow, ReportData, RuleDef, Severity, TemplateDef } from "../types";
 import { readValue, formatReading, type Reading } from "../values";
 import { tr, trUpper } from "../i18n";
 import { lowerFirst, upperFirst, formatNumber, formatPercent, formatCount, decimalsOf, roundTo, joinVi, joinEn } from "../vn";
 import { normalizeRow, isNormalRow } from "../normalize";
+import { cellOf } from "../cells";
 
 export interface RuleModule<R extends { kind: string } = RuleDef> {
   kind: R["kind"];
@@ -86,8 +87,24 @@ export class Ctx {
     readonly t: TemplateDef,
     readonly data: ReportData,
     readonly lang: Lang,
+    /** The workbook's cell map, when the report was read from a workbook (row numbers in messages). */
+    readonly cells?: CellMap,
   ) {
     this.ix = templateIndex(t);
+  }
+
+  /**
+   * The row number a message names for a register row: the worksheet's row when the report
+   * comes from a workbook (what the user sees at the left of Excel, right after a sort, a
+   * deleted row or rows added below the table), else its position in the list (1-based).
+   */
+  rowNo(registerId: string, index: number): number {
+    if (this.cells) {
+      const a = cellOf(this.cells, "registers." + registerId + "[" + index + "]");
+      const m = a ? /!\$?[A-Za-z]{1,3}\$?(\d+)/.exec(a) : null;
+      if (m) return parseInt(m[1], 10);
+    }
+    return index + 1;
   }
 
   kind(code: string): IndicatorKind {

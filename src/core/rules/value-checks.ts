@@ -100,7 +100,7 @@ export function checkRows(ctx: Ctx): Finding[] {
     const register = reg.label[lang];
     for (const { index, row } of rows) {
       const base = "registers." + reg.id + "[" + index + "]";
-      const rowNo = index + 1;
+      const rowNo = ctx.rowNo(reg.id, index);
       for (const f of reg.fields) {
         const v = row[f.id];
         const field = f.label[lang];
@@ -126,6 +126,28 @@ export function checkRows(ctx: Ctx): Finding[] {
         }
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The report details that are printed in the report's header: a date that is not a date
+ * ("32/13/2021") and a level that is none of the template's (`value.kind`, path "report.date").
+ */
+export function checkReport(ctx: Ctx): Finding[] {
+  const out: Finding[] = [];
+  const r = ctx.data.report as Record<string, unknown> | undefined;
+  if (!r || typeof r !== "object") return out;
+  const lang = ctx.lang;
+  const date = r.date;
+  if (date !== undefined && date !== null && !(typeof date === "string" && (ISO.test(date) || cleanText(date) === ""))) {
+    const raw = rawText(date as RawValue);
+    out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.date", { raw }), indicators: [], values: { date: plainValue(date as RawValue) }, path: "report.date" });
+  }
+  const level = r.level;
+  if (typeof level === "string" && cleanText(level) !== "" && !ctx.t.levels.some((l) => l.id === level)) {
+    const options = ctx.t.levels.map((l) => l.label[lang]).join(", ");
+    out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.level", { raw: rawText(level), options }), indicators: [], values: { level: plainValue(level) }, path: "report.level" });
   }
   return out;
 }
