@@ -325,7 +325,9 @@ export function derivedFormulas(t: TemplateDef, layout: WorkbookLayout): Record<
   for (const r of t.rules as RuleDef[]) {
     if (r.kind === "sum") {
       const parts = r.parts.map(a).join(",");
-      out[r.total] = `=IF(COUNT(${parts})=0,"",SUM(${parts}))`;
+      // Blank until a part is a number, and blank while a part holds text ("04 cuộc", "'05"):
+      // SUM would skip it and show a total the user never typed, which the check would then flag.
+      out[r.total] = `=IF(OR(COUNT(${parts})=0,COUNT(${parts})<COUNTA(${parts})),"",SUM(${parts}))`;
     } else if (r.kind === "ratio") {
       const inputs = [...r.numerator, r.denominator].map((c) => `${a(c)}=""`).join(",");
       const num = r.numerator.map(a).join("+");

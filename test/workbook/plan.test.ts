@@ -48,7 +48,7 @@ describe("planWorkbook: the layout", () => {
     const f = derivedFormulas(t, buildLayout(t));
     expect(Object.keys(f).sort()).toEqual(["cbccvc_ty_le", "cchc_dvc_ty_le", "cv_tong", "dt_ty_le", "tt_hoi_nghi", "vb_tong"]);
     for (const [code, formula] of Object.entries(f)) expect(ind(plan, code).formula).toBe(formula);
-    expect(ind(plan, "tt_hoi_nghi").formula).toBe('=IF(COUNT(E15,E16)=0,"",SUM(E15,E16))');
+    expect(ind(plan, "tt_hoi_nghi").formula).toBe('=IF(OR(COUNT(E15,E16)=0,COUNT(E15,E16)<COUNTA(E15,E16)),"",SUM(E15,E16))');
     expect(ind(plan, "cchc_dvc_ty_le").format).toBe("0.0%");
     expect(ind(plan, "dth_tong").formula).toBeUndefined();
     expect(ind(plan, "dth_tong").v).toBeNull();
