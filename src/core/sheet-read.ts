@@ -11,7 +11,7 @@
 import type { TemplateDef, ReportData, RawValue, CellMap, Finding, Lang, ReportInfo, RegisterRow, RegisterFieldDef, Section, UserRule, Override, Severity } from "./types";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot } from "./workbook-model";
 import { buildLayout, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, INFO_FIELDS, type SheetDef, type WorkbookLayout } from "./layout";
-import { formatPercent, nfc, serialToIso } from "./vn";
+import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
 import { getTemplate } from "./templates/index";
@@ -423,7 +423,7 @@ const BOOLEAN_READER = (() => {
 })();
 
 function serialDate(v: RawValue): RawValue {
-  if (typeof v === "number" && isFinite(v) && v >= 1 && v < 2958466) return serialToIso(v);
+  if (typeof v === "number" && isFinite(v) && v >= 1 && v < 2958466 && !looksLikeYear(v)) return serialToIso(v);
   return v;
 }
 

@@ -247,10 +247,18 @@ const MAX_SERIAL = 2958465;
  * "30.3.2021", "30-3-2021", "ngày 30/3/2021", "ngày 30 tháng 3 năm 2021", an Excel serial
  * number (44285) or a Date. Anything else → undefined.
  */
+/**
+ * A whole number from 1900 to 2100 in a date cell is a year someone typed ("2021"), not the
+ * Excel serial it would also be (a day in 1905): it is not read as a date.
+ */
+export function looksLikeYear(n: number): boolean {
+  return Number.isInteger(n) && n >= 1900 && n <= 2100;
+}
+
 export function parseDate(raw: unknown): string | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === "number") {
-    if (!isFinite(raw) || raw < 1 || raw > MAX_SERIAL) return undefined;
+    if (!isFinite(raw) || raw < 1 || raw > MAX_SERIAL || looksLikeYear(raw)) return undefined;
     return serialToIso(raw);
   }
   if (raw instanceof Date) {

@@ -198,3 +198,18 @@ describe("check --json has the spec's findings format, for a workbook with every
     ]);
   });
 });
+
+describe("a year typed alone in a register's date cell", () => {
+  test("is an unreadable date at its cell, not silently a day in 1905", async () => {
+    const book = await initWorkbook(exampleInput(), "nam-trong-o-ngay.xlsx");
+    const file = await edit(book, (wb) => {
+      wb.getWorksheet("Văn bản")!.getCell("B5").value = 2021; // under the dd/mm/yyyy format Excel shows 13/07/1905
+    });
+    const r = await checkJson(file);
+    const f = (r.result.findings as F[]).find((x) => x.rule === "value.kind" && x.path?.endsWith(".date"));
+    expect(f).toBeDefined();
+    expect(f!.severity).toBe("error");
+    expect(f!.cells).toEqual(["'Văn bản'!B5"]);
+    expect(JSON.stringify(r.result)).not.toContain("1905");
+  });
+});
