@@ -198,6 +198,9 @@ function hostile() {
       const example = path.join(dir, "example.pdf");
       const exText = execFileSync("pdftotext", ["-layout", example, "-"], { encoding: "utf8" }).normalize("NFC");
       expect(exText).toContain("Lưu Bình Khiêm");
+      // The header: the agency's name and the national title each on one line, side by side.
+      expect(exText).toMatch(/SỞ KHOA HỌC VÀ CÔNG NGHỆ +Độc lập - Tự do - Hạnh phúc/);
+      expect(exText).toMatch(/UBND TỈNH SƠN LA +CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
       // The appendix starts on a page of its own.
       const pagesText = exText.split("\f");
       const appendixPage = pagesText.findIndex((p) => p.includes("PHỤ LỤC SỐ LIỆU"));

@@ -24,7 +24,10 @@ describe("HTML for the clipboard", () => {
     const html = renderHtml(buildReport(example).doc, { fullDocument: true });
     expect(html.startsWith("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">")).toBe(true);
     expect(html).toContain("font-family:'Times New Roman',serif;font-size:14pt");
-    expect(html).toContain("<b><span style=\"font-size:13pt\">SỞ KHOA HỌC VÀ CÔNG NGHỆ</span></b>");
+    expect(html).toContain("<b><span style=\"font-size:12pt\">SỞ KHOA HỌC VÀ CÔNG NGHỆ</span></b>");
+    // The header's columns as in the .docx: 43 % and 57 % of the text width.
+    expect(html).toMatch(/<td style="width:43%[^>]*>(?:(?!<\/td>).)*SỞ KHOA HỌC VÀ CÔNG NGHỆ/);
+    expect(html).toMatch(/<td style="width:57%[^>]*>(?:(?!<\/td>).)*CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     expect(html).toContain("<i><span style=\"font-size:14pt\">Sơn La, ngày 14 tháng 11 năm 2021</span></i>");
     expect(html).toContain("<b><i><span style=\"font-size:12pt\">Nơi nhận:</span></i></b>");
     expect(html).toContain("text-indent:1.27cm");
@@ -47,7 +50,7 @@ describe("worksheet rows", () => {
     const first = rows.rows[0].cells.map((c) => c.v);
     expect(first).toEqual(["UBND TỈNH SƠN LA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
     const agency = rows.rows[1].cells[0];
-    expect(agency).toMatchObject({ v: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", bold: true, size: 13, align: "center", borderBottom: true });
+    expect(agency).toMatchObject({ v: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", bold: true, size: 12, align: "center", borderBottom: true });
     expect(rows.rows[1].cells[1]).toMatchObject({ v: "Độc lập - Tự do - Hạnh phúc", bold: true, borderBottom: true });
     expect(rows.rows[2].cells.map((c) => c.v)).toEqual(["Số: 538/BC-SKHCN", "Sơn La, ngày 14 tháng 11 năm 2021"]);
     expect(rows.rows[2].cells[1].italic).toBe(true);

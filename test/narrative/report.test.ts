@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import { buildReport, buildSummaryReport } from "../../src/core/narrative/report";
-import { blockTexts, type Block, type ParagraphBlock, type TableBlock } from "../../src/core/doc/model";
+import { blockTexts, textWidthCm, type Block, type ParagraphBlock, type TableBlock } from "../../src/core/doc/model";
 import { renderText } from "../../src/core/render/text";
+import { textWidthCmOf } from "../../src/core/narrative/metrics";
 import { EXAMPLE, MAI_SON, SEED, load, clone } from "./helpers";
 
 const example = load(EXAMPLE);
@@ -42,12 +43,32 @@ describe("the report of the worked example", () => {
     expect(blockTexts(right.blocks)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Sơn La, ngày 14 tháng 11 năm 2021"]);
     expect(left.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "rule", "paragraph"]);
     expect(right.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "rule", "paragraph"]);
-    expect(find(blocks, "UBND TỈNH SƠN LA").runs[0]).toMatchObject({ size: 13 });
+    // 12 pt so that "SỞ KHOA HỌC VÀ CÔNG NGHỆ" stays on one line (12–13 pt allowed); parent and agency alike.
+    expect(find(blocks, "UBND TỈNH SƠN LA").runs[0]).toMatchObject({ size: 12 });
     expect(find(blocks, "UBND TỈNH SƠN LA").runs[0].bold).toBeFalsy();
-    expect(find(blocks, "SỞ KHOA HỌC VÀ CÔNG NGHỆ").runs[0]).toMatchObject({ bold: true, size: 13 });
-    expect(find(blocks, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0]).toMatchObject({ bold: true });
+    expect(find(blocks, "SỞ KHOA HỌC VÀ CÔNG NGHỆ").runs[0]).toMatchObject({ bold: true, size: 12 });
+    expect(find(blocks, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0]).toMatchObject({ bold: true, size: 12 });
+    expect(find(blocks, "Số: 538/BC-SKHCN").runs[0]).toMatchObject({ size: 13 });
     expect(find(blocks, "Độc lập - Tự do - Hạnh phúc").runs[0]).toMatchObject({ bold: true });
     expect(find(blocks, "Sơn La, ngày 14 tháng 11 năm 2021").runs[0]).toMatchObject({ italic: true });
+  });
+
+  it("sizes the header so that the agency and the national title each fit on one line", () => {
+    const header = blocks[0] as TableBlock;
+    const [lw, rw] = header.widths.map((w) => w * textWidthCm(res.doc.page) - 0.4);
+    expect(header.widths[0]).toBeGreaterThanOrEqual(0.4);
+    expect(header.widths[0] + header.widths[1]).toBeCloseTo(1, 6);
+    const agency = find(blocks, "SỞ KHOA HỌC VÀ CÔNG NGHỆ").runs[0];
+    expect(textWidthCmOf(agency.text, agency.size!, true)).toBeLessThan(lw);
+    const nation = find(blocks, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0];
+    expect(textWidthCmOf(nation.text, nation.size!, true)).toBeLessThan(rw);
+    // A short name keeps 13 pt; a very long one goes down to 12 pt (and wraps).
+    const short = clone(example);
+    short.report.agency = "Sở Tư pháp";
+    expect(find(buildReport(short).doc.blocks, "SỞ TƯ PHÁP").runs[0].size).toBe(13);
+    const long = clone(example);
+    long.report.agency = "Sở Nông nghiệp và Phát triển nông thôn";
+    expect(find(buildReport(long).doc.blocks, "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN").runs[0].size).toBe(12);
   });
 
   it("has the title, centred and bold, with a short line under it, and the basis paragraph", () => {

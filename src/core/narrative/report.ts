@@ -13,6 +13,7 @@ import { A4_ND30, cleanText, textWidthCm } from "../doc/model";
 import { buildSummary, summaryBlocks, type Summary } from "./summary";
 import { registerList, LIST_PLACEHOLDERS } from "./lists";
 import { appendixBlocks, fullSymbol, NO_DATA } from "./appendix";
+import { fitSize, textWidthCmOf } from "./metrics";
 
 export interface ReportOptions {
   /** Pad counts below 10 ("08"); default true. */
@@ -45,37 +46,51 @@ function up(s: string): string {
   return s.toLocaleUpperCase("vi");
 }
 
-/** Approximate printed width of a text, in cm (Times New Roman; capitals wider). */
-function textCm(s: string, pt: number, bold = false): number {
-  let em = 0;
-  for (const ch of s) em += ch === " " ? 0.25 : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 0.7 : 0.47;
-  return (em * pt * (bold ? 1.05 : 1)) / 28.35;
-}
-
 function p(runs: Run[], opts: Omit<ParagraphBlock, "type" | "runs"> = {}): ParagraphBlock {
   return { type: "paragraph", runs, ...opts };
 }
+
+/**
+ * Column widths of the two-column header, as fractions of the text width (16,5 cm on A4):
+ * 7,1 cm on the left holds a Sở's name ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 6,5 cm in bold 12 pt)
+ * on one line; 9,4 cm on the right holds "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (8,8 cm in
+ * bold 12 pt). Both renderers (docx, HTML) take the widths from the model.
+ */
+export const HEADER_WIDTHS: [number, number] = [0.43, 0.57];
+/** What a cell's left + right padding takes from its width in the .docx (2 × 108 twips). */
+const CELL_PADDING_CM = 0.4;
 
 function headerBlocks(data: ReportData, width: number): Block {
   const r = data.report ?? {};
   const left: Block[] = [];
   const right: Block[] = [];
-  const lw = width * 0.36;
-  if (r.parentAgency) left.push(p([{ text: up(cleanText(r.parentAgency)), size: 13 }], { align: "center" }));
-  if (r.agency) {
-    const a = up(cleanText(r.agency));
-    left.push(p([{ text: a, size: 13, bold: true }], { align: "center" }));
-    left.push({ type: "rule", widthCm: Math.max(1.8, Math.min(lw - 0.5, textCm(a, 13, true)) / 3) });
+  const lw = width * HEADER_WIDTHS[0] - CELL_PADDING_CM;
+  const rw = width * HEADER_WIDTHS[1] - CELL_PADDING_CM;
+  const parent = r.parentAgency ? up(cleanText(r.parentAgency)) : "";
+  const agency = r.agency ? up(cleanText(r.agency)) : "";
+  // Parent and issuing agency in one size, 13 pt when both fit on a line, else 12 pt (12–13 pt allowed).
+  const leftSize = fitSize(
+    [...(parent ? [{ text: parent }] : []), ...(agency ? [{ text: agency, bold: true }] : [])],
+    [13, 12],
+    lw,
+  );
+  if (parent) left.push(p([{ text: parent, size: leftSize }], { align: "center" }));
+  if (agency) {
+    left.push(p([{ text: agency, size: leftSize, bold: true }], { align: "center" }));
+    left.push({ type: "rule", widthCm: Math.max(1.8, Math.min(lw, textWidthCmOf(agency, leftSize, true)) / 3) });
   }
   const sym = fullSymbol(data);
   left.push(p([{ text: "Số: " + (sym || "      /BC-"), size: 13 }], { align: "center", spaceBefore: 4 }));
+  const nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
   const motto = "Độc lập - Tự do - Hạnh phúc";
-  right.push(p([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size: 13, bold: true }], { align: "center" }));
-  right.push(p([{ text: motto, size: 14, bold: true }], { align: "center" }));
-  right.push({ type: "rule", widthCm: Math.min(width * 0.64 - 0.5, textCm(motto, 14, true)) });
+  const nationSize = fitSize([{ text: nation, bold: true }], [13, 12], rw);
+  const mottoSize = fitSize([{ text: motto, bold: true }], [14, 13], rw);
+  right.push(p([{ text: nation, size: nationSize, bold: true }], { align: "center" }));
+  right.push(p([{ text: motto, size: mottoSize, bold: true }], { align: "center" }));
+  right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(motto, mottoSize, true)) });
   const line = r.date ? formatDateLine(cleanText(r.place ?? ""), String(r.date)) : (r.place ? cleanText(r.place) + ", " : "") + "ngày … tháng … năm …";
-  right.push(p([{ text: line, size: 14, italic: true }], { align: "center", spaceBefore: 4 }));
-  return { type: "table", borders: false, widths: [0.36, 0.64], rows: [[{ blocks: left }, { blocks: right }]], role: "header" };
+  right.push(p([{ text: line, size: fitSize([{ text: line }], [14, 13], rw), italic: true }], { align: "center", spaceBefore: 4 }));
+  return { type: "table", borders: false, widths: [...HEADER_WIDTHS], rows: [[{ blocks: left }, { blocks: right }]], role: "header" };
 }
 
 function titleBlocks(data: ReportData): Block[] {

@@ -2,7 +2,8 @@
  * The report view of the task pane: a preview of the report (React elements built from
  * the document model: no HTML string is ever injected), "Tải .docx" (the docx writer is
  * loaded on demand as its own chunk), "Sao chép" (rich HTML + plain text, with fallbacks)
- * and "Chèn vào trang tính".
+ * and "Chèn vào trang tính"; under the preview, "Đối chiếu bản dự thảo" (components/DraftCheck:
+ * a draft pasted from Word checked against the figures, the checker loaded on demand).
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Textarea, makeStyles, tokens } from "@fluentui/react-components";
@@ -15,6 +16,7 @@ import { renderHtml } from "../../core/render/html";
 import { renderText } from "../../core/render/text";
 import { renderRows, type SheetRows } from "../../core/render/rows";
 import { REPORT_STRINGS } from "./report.strings";
+import DraftCheck from "../components/DraftCheck";
 
 export interface ReportViewProps {
   getData: () => Promise<ReportData>;
@@ -86,7 +88,7 @@ function BlocksEl({ blocks, doc, inCell }: { blocks: Block[]; doc: DocModel; inC
           );
         }
         if (b.type === "rule")
-          return <div key={i} style={{ width: `${b.widthCm * SCALE}cm`, borderTop: "1px solid #000", margin: b.align === "left" ? "0 auto 3pt 0" : "0 auto 3pt auto" }} />;
+          return <div key={i} style={{ width: `${b.widthCm * SCALE}cm`, borderTop: "1px solid #000", margin: b.align === "left" ? "2pt auto 3pt 0" : "2pt auto 3pt auto" }} />;
         return (
           <table key={i} style={{ width: "100%", borderCollapse: "collapse", tableLayout: "fixed" }}>
             <tbody>
@@ -316,6 +318,7 @@ export default function ReportView({ getData, lang, insertSheet }: ReportViewPro
           </div>
         </section>
       )}
+      <DraftCheck getData={getData} lang={lang} />
     </div>
   );
 }
