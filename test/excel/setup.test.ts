@@ -59,7 +59,7 @@ describe("set up", () => {
     expect(book.sheets.find((s) => s.name === MARKER.sheet)!.visibility).toBe("VeryHidden");
     expect(book.names).toEqual([{ name: "PHULUC_LAYOUT", ref: "_phuluc!$B$1" }]);
     // Derived totals are formulas, values typed by users are blank, validation is on.
-    expect(book.cell("Phụ lục", "E9")!.f).toMatch(/^=IF\(COUNT\(E10,E11\)=0,"",SUM\(E10,E11\)\)$/);
+    expect(book.cell("Phụ lục", "E9")!.f).toBe('=IF(OR(COUNT(E10,E11)=0,COUNT(E10,E11)<COUNTA(E10,E11)),"",SUM(E10,E11))');
     expect(book.cell("Phụ lục", "E10")!.v).toBeNull();
     expect(book.cell("Phụ lục", "E10")!.validation!.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
     expect(book.cell("Văn bản", "E4")!.validation!.rule).toEqual({ list: { inCellDropDown: true, source: "Cấp ủy,Chính quyền" } });

@@ -30,7 +30,7 @@ export const EXCEL_2010_FUNCTIONS = new Set([
 
 /** Functions this evaluator implements. */
 const IMPLEMENTED = new Set([
-  "ABS", "AND", "COUNT", "FIXED", "IF", "IFERROR", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "LEN", "MID", "N", "NOT",
+  "ABS", "AND", "COUNT", "COUNTA", "FIXED", "IF", "IFERROR", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "LEN", "MID", "N", "NOT",
   "OR", "ROUND", "ROUNDDOWN", "SUM", "TRIM", "TRUNC",
 ]);
 
@@ -500,6 +500,15 @@ export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
           n++;
         }
         return name === "SUM" ? s : n;
+      }
+      case "COUNTA": {
+        // Non-empty cells: numbers, text (also "" from a formula), booleans and errors; literals count.
+        let n = 0;
+        for (const a of args) {
+          const { v, fromRef } = argValues(a);
+          if (!fromRef || (v !== null && v !== undefined)) n++;
+        }
+        return n;
       }
       case "ABS": {
         need(1);
