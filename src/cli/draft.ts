@@ -13,7 +13,7 @@ import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
 import { FileError } from "./xlsx";
-import { CliError as Usage, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
+import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
 
 export interface DraftIo {
   out(s: string): void;
@@ -133,19 +133,9 @@ export async function docxText(bytes: Uint8Array, file = "dự thảo"): Promise
   return documentXmlText(xml);
 }
 
-/** A plain-text draft: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused clearly. */
+/** A plain-text draft: UTF-8 or UTF-16 with BOM; anything else is refused clearly. */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new Usage(
-      `Tệp "${file}" không lưu theo bảng mã UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258), nên chữ tiếng Việt không đọc được. Hãy mở tệp, chọn Lưu thành (Save As) với bảng mã UTF-8, hoặc dùng tệp .docx.`,
-      `"${file}" is not saved as UTF-8 (perhaps TCVN3/VNI or Windows-1258), so its Vietnamese cannot be read. Save it again as UTF-8, or use the .docx file.`,
-    );
-  }
+  return decodeTextFile(bytes, file, { vi: ", hoặc dùng tệp .docx", en: ", or use the .docx file" });
 }
 
 async function loadDraft(file: string): Promise<{ text: string; docx: boolean }> {

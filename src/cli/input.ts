@@ -39,11 +39,11 @@ export function readFileBytes(file: string, what: { vi: string; en: string } = {
 }
 
 /**
- * The text of a JSON data file: UTF-8 (with or without BOM), or UTF-16 with BOM (Notepad's
+ * The text of a file people saved: UTF-8 (with or without BOM), or UTF-16 with BOM (Notepad's
  * "Unicode"). Bytes that are not UTF-8 (TCVN3, VNI, Windows-1258) are refused with a clear
- * message rather than read as "�" into the report's names and titles.
+ * message rather than read as "�" into names and titles. `advice` says what else the user can do.
  */
-export function decodeJsonText(bytes: Uint8Array, file: string): string {
+export function decodeTextFile(bytes: Uint8Array, file: string, advice = { vi: "", en: "" }): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -51,8 +51,8 @@ export function decodeJsonText(bytes: Uint8Array, file: string): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
   } catch {
     throw new CliError(
-      `Tệp "${file}" không lưu theo bảng mã UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258), nên chữ tiếng Việt không đọc được. Hãy mở tệp bằng Notepad, chọn Lưu thành (Save As), bảng mã (Encoding) UTF-8, rồi chạy lại.`,
-      `"${file}" is not saved as UTF-8 (perhaps TCVN3/VNI or Windows-1258), so its Vietnamese cannot be read. Open it in Notepad, Save As with Encoding UTF-8, and run again.`,
+      `Tệp "${file}" không lưu theo bảng mã UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258), nên chữ tiếng Việt không đọc được. Hãy mở tệp bằng Notepad, chọn Lưu thành (Save As), bảng mã (Encoding) UTF-8, rồi chạy lại${advice.vi}.`,
+      `"${file}" is not saved as UTF-8 (perhaps TCVN3/VNI or Windows-1258), so its Vietnamese cannot be read. Open it in Notepad, Save As with Encoding UTF-8, and run again${advice.en}.`,
     );
   }
 }
@@ -71,7 +71,7 @@ export interface LoadedInput {
 export async function loadReportInput(file: string, lang: Lang): Promise<LoadedInput> {
   const ext = extOf(file);
   if (ext === ".json") {
-    const data = parseReportJson(decodeJsonText(readFileBytes(file, { vi: "tệp số liệu", en: "Data file" }), file));
+    const data = parseReportJson(decodeTextFile(readFileBytes(file, { vi: "tệp số liệu", en: "Data file" }), file));
     return { kind: "json", data, template: getTemplate(data.template), structural: [] };
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
