@@ -122,7 +122,7 @@ describe("the .docx of the worked example", () => {
       "- Doanh nghiệp: 0 đồng",
       "- Người lao động: 10.424.000 đồng",
       "- Đối tượng khác: 0 đồng.",
-      "9. Số cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức, viên chức: 04/04 đơn vị đạt tỷ lệ: 100%.",
+      "9. Số cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức, viên chức: 4/4 đơn vị đạt tỷ lệ: 100%.",
       "Nơi nhận:",
       "GIÁM ĐỐC",
       "Lưu Bình Khiêm",

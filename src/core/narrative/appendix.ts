@@ -77,7 +77,7 @@ function levelLabel(data: ReportData, t: TemplateDef): string {
 /** Fills {code}, {label:code}, {unit:code}, {level}. A blank value prints NO_DATA (never a number). */
 export function fillAppendixText(text: string, data: ReportData, t: TemplateDef, opts: AppendixOptions = {}): string {
   const byCode = new Map<string, IndicatorDef>(t.indicators.map((i) => [i.code, i]));
-  return text.replace(/\{([a-zA-Z0-9_:]+)\}/g, (m, name: string) => {
+  return text.replace(/\{([a-zA-Z0-9_:]+)\}/g, (m, name: string, at: number) => {
     if (name === "level") return levelLabel(data, t);
     const [a, b] = name.split(":");
     if (b !== undefined) {
@@ -90,7 +90,9 @@ export function fillAppendixText(text: string, data: ReportData, t: TemplateDef,
     const raw = data.values?.[a];
     const r = readValue(raw, ind.kind);
     if (r.status === "blank") return NO_DATA;
-    return formatValue(raw, ind.kind, { pad: opts.pad !== false });
+    // The two sides of a fraction ("4/4 đơn vị") are printed as figures, never padded.
+    const fraction = text[at - 1] === "/" || text[at + m.length] === "/";
+    return formatValue(raw, ind.kind, { pad: opts.pad !== false && !fraction });
   });
 }
 

@@ -251,7 +251,7 @@ export const QCDC_2021_PHRASES: PhraseBook = {
           cases: [
             {
               when: { cbccvc_da_to_chuc: "positive", cbccvc_tong_don_vi: "positive" },
-              text: "Có {cbccvc_da_to_chuc}/{cbccvc_tong_don_vi} cơ quan, đơn vị đã tổ chức hội nghị cán bộ, công chức, viên chức[{@cb_tl}][, {cmp:cbccvc_ty_le}].",
+              text: "Có {plain:cbccvc_da_to_chuc}/{plain:cbccvc_tong_don_vi} cơ quan, đơn vị đã tổ chức hội nghị cán bộ, công chức, viên chức[{@cb_tl}][, {cmp:cbccvc_ty_le}].",
             },
             {
               when: { cbccvc_da_to_chuc: "zero", cbccvc_ty_le: ["zero", "blank", "na"] },
@@ -259,7 +259,7 @@ export const QCDC_2021_PHRASES: PhraseBook = {
             },
             {
               when: { cbccvc_da_to_chuc: "number" },
-              text: "Số cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức, viên chức: {cbccvc_da_to_chuc}[/{cbccvc_tong_don_vi}][{@cb_tl}].",
+              text: "Số cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức, viên chức: {plain:cbccvc_da_to_chuc}[/{plain:cbccvc_tong_don_vi}][{@cb_tl}].",
             },
             {
               when: { cbccvc_ty_le: "number" },

@@ -86,11 +86,11 @@ class Evaluator {
     return r;
   }
 
-  private format(code: string, value: number, decimals: number): string {
+  private format(code: string, value: number, decimals: number, pad = this.pad): string {
     const kind = this.kinds.get(code);
     if (kind === "percent") return formatPercent(value, decimals);
     if (kind === "money") return formatNumber(value, 0);
-    return formatCount(value, { pad: this.pad });
+    return formatCount(value, { pad });
   }
 
   private year(): number | undefined {
@@ -144,12 +144,15 @@ class Evaluator {
         .filter((s) => s !== "");
       return name.startsWith("join:") ? joinVi(parts) : parts.join("; ");
     }
-    if (this.kinds.has(name)) {
-      this.depends.add(name);
-      const r = this.reading(name);
+    // {plain:code}: the figure never padded, as in a fraction "4/4".
+    const plain = name.startsWith("plain:");
+    const code = plain ? name.slice(6) : name;
+    if (this.kinds.has(code)) {
+      this.depends.add(code);
+      const r = this.reading(code);
       if (r.status !== "number") return "";
-      used.add(name);
-      return this.format(name, r.value, r.decimals);
+      used.add(code);
+      return this.format(code, r.value, r.decimals, plain ? false : this.pad);
     }
     this.warnings.push(`unknown placeholder {${name}}`);
     return "";
