@@ -4,10 +4,8 @@
  * register within the sync budget, and a renamed sheet / a deleted column.
  */
 import { test, expect, type Page } from "@playwright/test";
-import * as path from "path";
-import { openPane, foreignRequests, type Pane } from "./fixtures";
+import { openWithExample, foreignRequests, type Pane } from "./fixtures";
 
-const EXAMPLE = path.join(__dirname, "..", "..", "examples", "son-la-skhcn-2021.json");
 
 let requests: string[][] = [];
 test.afterEach(() => {
@@ -17,14 +15,8 @@ test.afterEach(() => {
 
 /** Set up the workbook and import the worked example through the pane, then open the check view. */
 async function exampleWorkbook(page: Page, sets: Record<string, string> = { ExcelApi: "1.8" }): Promise<Pane> {
-  const pane = await openPane(page, { sets });
+  const pane = await openWithExample(page, sets);
   requests.push(pane.requests);
-  await page.getByTestId("setup").click();
-  await page.getByTestId("confirm-ok").click();
-  await expect(page.getByTestId("outcome")).toBeVisible();
-  await page.getByTestId("import-file").setInputFiles(EXAMPLE);
-  await page.getByTestId("confirm-ok").click();
-  await expect(page.getByTestId("outcome")).toContainText("Đã nhập số liệu");
   await page.getByTestId("tab-check").click();
   await expect(page.getByTestId("check-run")).toBeVisible();
   return pane;

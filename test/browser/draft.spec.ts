@@ -7,20 +7,13 @@
 import { test, expect } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
-import { openPane, foreignRequests } from "./fixtures";
+import { openWithExample, foreignRequests } from "./fixtures";
 
 const ROOT = path.join(__dirname, "..", "..");
-const EXAMPLE = path.join(ROOT, "examples", "son-la-skhcn-2021.json");
 const SEED = fs.readFileSync(path.join(ROOT, "test", "fixtures", "bao-cao-538-BC-SKHCN-2021.txt"), "utf8");
 
 test("a pasted draft is checked against the workbook's figures", async ({ page }) => {
-  const pane = await openPane(page, { sets: { ExcelApi: "1.8" } });
-  await page.getByTestId("setup").click();
-  await page.getByTestId("confirm-ok").click();
-  await expect(page.getByTestId("outcome")).toBeVisible();
-  await page.getByTestId("import-file").setInputFiles(EXAMPLE);
-  await page.getByTestId("confirm-ok").click();
-  await expect(page.getByTestId("outcome")).toContainText("Đã nhập số liệu");
+  const pane = await openWithExample(page);
 
   await page.getByTestId("tab-report").click();
   // (getByText is case-insensitive: "PHỤ LỤC SỐ LIỆU" alone would match the pane's title "Phụ lục số liệu QCDC".)

@@ -7,7 +7,7 @@
  *   await pane.fake((f) => f.syncCount);       // read the fake workbook's state
  */
 import * as path from "path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const FAKE_OFFICE = path.join(__dirname, "fake-office.js");
@@ -62,4 +62,18 @@ export async function openPane(page: Page, options: FakeOptions = {}, query = ""
       return JSON.parse(text);
     },
   };
+}
+
+export const EXAMPLE_JSON = path.join(__dirname, "..", "..", "examples", "son-la-skhcn-2021.json");
+
+/** Opens the pane, sets up the workbook and imports the worked example through the pane, as a user does. */
+export async function openWithExample(page: Page, sets: Record<string, string> = { ExcelApi: "1.8" }): Promise<Pane> {
+  const pane = await openPane(page, { sets });
+  await page.getByTestId("setup").click();
+  await page.getByTestId("confirm-ok").click();
+  await expect(page.getByTestId("outcome")).toBeVisible();
+  await page.getByTestId("import-file").setInputFiles(EXAMPLE_JSON);
+  await page.getByTestId("confirm-ok").click();
+  await expect(page.getByTestId("outcome")).toContainText("Đã nhập số liệu");
+  return pane;
 }
