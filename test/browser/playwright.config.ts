@@ -4,7 +4,8 @@
  */
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// PHULUC_TEST_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.PHULUC_TEST_PORT || 3100);
 
 export default defineConfig({
   testDir: ".",
