@@ -6,7 +6,7 @@ import { test, expect, type Page } from "@playwright/test";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { openPane, foreignRequests, routeOfficeJs, recordRequests, FAKE_OFFICE, OFFICE_JS, type Pane } from "./fixtures";
+import { openPane, foreignRequests, routeOfficeJs, recordRequests, FAKE_OFFICE, OFFICE_JS, BASE_URL, type Pane } from "./fixtures";
 import { planWorkbook as corePlan } from "../../src/core/sheet-plan";
 import { statusHook } from "../../src/core/status-formulas";
 import { normalizeReport } from "../../src/core/normalize";
@@ -320,7 +320,7 @@ test("Internet Explorer / old Edge hosts get the message and no React bundle", a
     "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
   ]) {
-    const ctx = await browser.newContext({ userAgent: ua, baseURL: "http://localhost:3100/" });
+    const ctx = await browser.newContext({ userAgent: ua, baseURL: BASE_URL });
     const page = await ctx.newPage();
     const urls = recordRequests(page);
     await page.addInitScript({ path: FAKE_OFFICE });

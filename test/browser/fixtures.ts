@@ -11,6 +11,8 @@ import { expect, type Page } from "@playwright/test";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const FAKE_OFFICE = path.join(__dirname, "fake-office.js");
+/** The local server of the built pane (playwright.config.ts starts it). */
+export const BASE_URL = `http://localhost:${Number(process.env.PHULUC_TEST_PORT || 3100)}/`;
 
 export interface FakeOptions {
   sets?: Record<string, string>;
@@ -34,7 +36,7 @@ export function recordRequests(page: Page): string[] {
 }
 
 export function foreignRequests(urls: string[]): string[] {
-  return urls.filter((u) => !u.startsWith("http://localhost:3100/") && u !== OFFICE_JS && !u.startsWith("blob:") && !u.startsWith("data:"));
+  return urls.filter((u) => !u.startsWith(BASE_URL) && u !== OFFICE_JS && !u.startsWith("blob:") && !u.startsWith("data:"));
 }
 
 export interface Pane {
