@@ -8,3 +8,4 @@ export * from "./engine";
 export * from "./expr";
 export { MESSAGES, tr, fill } from "./i18n";
 export { getTemplate, listTemplates, registerTemplate } from "./templates/index";
+export * from "./template-info";

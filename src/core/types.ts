@@ -27,12 +27,34 @@ export interface IndicatorDef {
   partOf?: string;
   /** false for indicators the seed appendix does not print (needed only to check a ratio). */
   printed?: boolean;
+  /** A short label for messages ("văn bản cấp ủy"); the label when absent. */
+  short?: Text;
+  /** How consolidation combines the units' values; default from the kind and the rules (see template-info.ts). */
+  aggregation?: Aggregation;
+  /** On a total: whether its parts cover it exactly (true) or may overlap (false); default from the rules. */
+  partsExhaustive?: boolean;
+  /** Year-on-year thresholds for this indicator; the template's, then the product's, when absent. */
+  yoy?: YoyThreshold;
+}
+
+/** How consolidation combines units' values of one indicator. */
+export type Aggregation = "sum" | "ratio" | "count-yes" | "none";
+
+/**
+ * A year-on-year change is a swing when it is at least `relative` per cent of last year's
+ * figure AND at least `absolute` in the indicator's own unit (percentage points for a percent).
+ */
+export interface YoyThreshold {
+  relative?: number;
+  absolute?: number;
 }
 
 export interface GroupDef {
   id: number;
   /** Heading as printed in the appendix; `{code}` placeholders are indicator values, `{level}` the unit's level. */
   heading: Text;
+  /** The levels (ids of `TemplateDef.levels`) at which this group applies; every level when absent. */
+  levels?: string[];
 }
 
 export type FieldType = "text" | "symbol" | "date" | "enum" | "boolean";
@@ -122,6 +144,8 @@ export interface TemplateDef {
   indicators: IndicatorDef[];
   registers: RegisterDef[];
   rules: RuleDef[];
+  /** Year-on-year thresholds for every indicator of this template (an indicator's own win). */
+  yoy?: YoyThreshold;
 }
 
 /** A value as typed: number, string, null or absent. */
