@@ -101,7 +101,14 @@ export interface RegisterCount {
   distinct?: string;
 }
 
-export type RuleDef =
+/**
+ * A template's rule. Every kind may carry `perUnit: true`: the rule holds for one reporting
+ * unit only (a register count, a legal maximum) and is skipped on a consolidated report.
+ * Register-count rules are per unit whatever they say.
+ */
+export type RuleDef = RuleDefBody & { perUnit?: boolean };
+
+type RuleDefBody =
   | { id: string; kind: "sum"; severity: Severity; total: string; parts: string[] }
   | {
       id: string;
@@ -167,6 +174,10 @@ export interface ReportInfo {
   signerTitle?: string;
   signerName?: string;
   recipients?: string[];
+  /** The data cut-off window (ISO dates); absent, the report's year. */
+  period?: { from: string; to: string };
+  /** True for a report consolidated from units' reports (`phuluc merge`). */
+  consolidated?: boolean;
 }
 
 export type RegisterRow = Record<string, RawValue>;
@@ -198,6 +209,19 @@ export interface ReportData {
   sections?: Section[];
   rules?: UserRule[];
   overrides?: Record<string, Override>;
+  /**
+   * On a consolidated report: per indicator, how many units gave a value (`reported`) out of
+   * those expected, and for a yes/no the units that answered "Có" (`yes`) out of those that
+   * answered (`answered`).
+   */
+  consolidation?: Record<string, ConsolidationEntry>;
+}
+
+export interface ConsolidationEntry {
+  reported: number;
+  expected: number;
+  yes?: number;
+  answered?: number;
 }
 
 /** One finding (spec: "Findings format"). */
