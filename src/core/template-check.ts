@@ -41,8 +41,8 @@ const M: Record<string, Text> = {
   "template.group-id": { vi: "Số nhóm \"{value}\" không hợp lệ (số nguyên từ 1).", en: "Group number \"{value}\" is not valid (a whole number from 1)." },
   "template.unknown-level": { vi: "Nhóm {group} áp dụng cho cấp \"{value}\" nhưng mẫu không có cấp này (có: {known}).", en: "Group {group} applies at level \"{value}\", which the template does not have (it has: {known})." },
   "template.invalid-code": {
-    vi: "Mã chỉ tiêu \"{value}\" không hợp lệ: chỉ dùng chữ không dấu, số và dấu _, bắt đầu bằng chữ (vd. vb_tong).",
-    en: "Indicator code \"{value}\" is not valid: ASCII letters, digits and _ only, starting with a letter (e.g. vb_tong).",
+    vi: "Mã chỉ tiêu \"{value}\" không hợp lệ: chỉ dùng chữ không dấu, số và dấu _, bắt đầu bằng chữ (vd. so_van_ban).",
+    en: "Indicator code \"{value}\" is not valid: ASCII letters, digits and _ only, starting with a letter (e.g. so_van_ban).",
   },
   "template.duplicate-code": { vi: "Mã chỉ tiêu \"{value}\" trùng (đã có ở dòng chỉ tiêu thứ {first}).", en: "Indicator code \"{value}\" is a duplicate (first at indicator {first})." },
   "template.unknown-group": { vi: "Chỉ tiêu \"{code}\" thuộc nhóm {value} nhưng mẫu không có nhóm này.", en: "Indicator \"{code}\" is in group {value}, which the template does not have." },

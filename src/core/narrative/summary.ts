@@ -9,7 +9,7 @@ import { readValue, type Reading } from "../values";
 import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "../vn";
 import { getTemplate } from "../templates/index";
 import type { ParagraphBlock } from "../doc/model";
-import { PHRASE_BOOKS, type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
+import { type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
 
 export interface SummaryOptions {
   /** Pad counts below 10 with a zero ("08 văn bản"); default true. */
@@ -263,7 +263,7 @@ function tidy(s: string): string {
 /** The summary of a report's figures. */
 export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summary {
   const template = opts.template ?? getTemplate(data.template);
-  const book = opts.phrases ?? (template ? PHRASE_BOOKS[template.id] : undefined);
+  const book = opts.phrases ?? template?.sentences;
   if (!template || !book) return { paragraphs: [], text: "", warnings: [`no phrase book for template ${data.template}`] };
   const ev = new Evaluator(data, template, book, opts.pad !== false);
   const paragraphs: SummarySentence[][] = [];
