@@ -362,8 +362,8 @@ export function checkTemplate(def: unknown, opts: TemplateCheckOptions = {}): Fi
     if (typeof s !== "string") return;
     for (const m of s.matchAll(/\{([^{}]+)\}/g)) {
       let name = m[1].trim();
-      if (name.startsWith("@") || name.startsWith("join:") || name.startsWith("list:")) {
-        for (const part of name.replace(/^(join|list):/, "").split(",")) {
+      if (name.startsWith("@") || /^(join|list|comma):/.test(name)) {
+        for (const part of name.replace(/^(join|list|comma):/, "").split(",")) {
           const x = part.trim();
           if (x.startsWith("@")) fragmentRef(x.slice(1), path);
           else placeholders("{" + x + "}", path);

@@ -7,6 +7,7 @@ import type { AppendixLine, ReportData, TemplateDef, IndicatorDef } from "../typ
 import { byTemplate } from "../templates/built-in";
 import { formatValue, readValue } from "../values";
 import { formatDate } from "../vn";
+import { groupApplies } from "../template-info";
 import type { Block } from "../doc/model";
 
 /** Printed where a value is blank. */
@@ -80,18 +81,29 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
   const layout = t.appendix;
   const inHeading = new Set<string>();
   for (const g of t.groups) for (const m of g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g)) inHeading.add(m[1]);
+  let n = 0;
   for (const g of t.groups) {
+    // A group that does not apply at the report's level is not printed.
+    if (!groupApplies(t, g.id, data.report?.level ? String(data.report.level) : undefined)) continue;
+    const own = layout ? layout[String(g.id)] : undefined;
+    let lines: AppendixLine[];
+    if (own) lines = own;
+    else {
+      // Lines made from the labels: a blank figure is left out, a group wholly blank is not printed.
+      const given = t.indicators.filter(
+        (i) => i.group === g.id && i.printed !== false && !inHeading.has(i.code) && readValue(data.values?.[i.code], i.kind).status !== "blank",
+      );
+      const headingCodes = Array.from(g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g), (m) => m[1]).filter((c) => t.indicators.some((i) => i.code === c));
+      const headingGiven = headingCodes.some((c) => readValue(data.values?.[c], t.indicators.find((i) => i.code === c)!.kind).status !== "blank");
+      if (!given.length && !headingGiven) continue;
+      lines = given.map((i) => ({ text: "{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " " + i.unit.vi : "") }));
+    }
+    n++;
     out.push({
       type: "paragraph",
-      runs: [{ text: g.id + ". " + fillAppendixText(g.heading.vi, data, t, opts), bold: true }],
+      runs: [{ text: n + ". " + fillAppendixText(g.heading.vi, data, t, opts), bold: true }],
       keepNext: true,
     });
-    let lines: AppendixLine[];
-    if (layout && layout[String(g.id)]) lines = layout[String(g.id)];
-    else
-      lines = t.indicators
-        .filter((i) => i.group === g.id && i.printed !== false && !inHeading.has(i.code))
-        .map((i) => ({ text: "{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " đồng" : "") }));
     for (const l of lines) {
       const text = fillAppendixText(l.text, data, t, opts);
       out.push({ type: "paragraph", runs: [{ text: (l.dash === false ? "" : "- ") + text }] });

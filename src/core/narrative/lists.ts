@@ -128,23 +128,32 @@ export interface ListOptions {
   register?: RegisterDef;
 }
 
-/** A row as its filled columns, in the register's order, comma separated. */
+/**
+ * A row of a register the template gives no style for: its text columns, then the others
+ * in brackets ("Kế hoạch thực hiện … (số 12-KH/ĐU, ngày 02/3/2026, cấp ủy)").
+ */
 function fieldsItem(row: RegisterRow, reg: RegisterDef | undefined): string {
   const fields = reg ? reg.fields : Object.keys(row).map((id) => ({ id, type: "text" as const, options: undefined }));
-  const parts: string[] = [];
+  const main: string[] = [];
+  const details: string[] = [];
   for (const f of fields) {
     const v = row[f.id];
-    let s = "";
-    if (f.type === "date") s = dateText(v) || str(v);
-    else if (f.type === "boolean") {
+    if (f.type === "date") {
+      const d = dateText(v);
+      if (d) details.push("ngày " + d);
+    } else if (f.type === "boolean") {
       const b = readBool(v);
-      s = b === undefined ? str(v) : b ? BOOLEAN_LABELS.true.vi : BOOLEAN_LABELS.false.vi;
-    } else if (f.type === "enum") s = f.options?.find((o) => o.value === str(v))?.label.vi ?? str(v);
-    else if (f.type === "symbol") s = str(v) ? cleanSymbol(str(v)) : "";
-    else s = stripEnd(str(v));
-    if (s) parts.push(s);
+      if (b !== undefined) details.push(lowerFirst(reg?.fields.find((x) => x.id === f.id)?.label.vi ?? f.id) + ": " + (b ? BOOLEAN_LABELS.true.vi : BOOLEAN_LABELS.false.vi).toLowerCase());
+    } else if (f.type === "enum") {
+      const o = f.options?.find((x) => x.value === str(v));
+      const s = o ? o.label.vi : str(v);
+      if (s) details.push(lowerFirst(s));
+    } else if (f.type === "symbol") {
+      if (str(v)) details.push("số " + cleanSymbol(str(v)));
+    } else if (stripEnd(str(v))) main.push(stripEnd(str(v)));
   }
-  return upperFirst(parts.join(", "));
+  if (!main.length) return upperFirst(details.join(", "));
+  return upperFirst(main.join(", ")) + (details.length ? " (" + details.join(", ") + ")" : "");
 }
 
 /** The list of a register as blocks; [] for an empty register. */

@@ -14,6 +14,7 @@
  *   {@name}           a fragment (cases, as sentences)
  *   {join:@a,@b,…}    the non-empty fragments joined the Vietnamese way ("A, B và C")
  *   {list:@a,@b,…}    the non-empty fragments joined with "; "
+ *   {comma:@a,@b,…}   the non-empty fragments joined with ", "
  *   [ … ]             optional: left out when any placeholder in it is empty
  * Conditions (`when`): code → state(s) of its value: blank, zero, positive, na ("Không có"),
  * invalid, or the sets number (zero|positive), present (number|na), missing (blank|invalid).

@@ -3,7 +3,7 @@
  * the same data as the appendix: header, title, basis, the sections (with placeholders),
  * "Nơi nhận", signature, then the appendix on a new page.
  */
-import type { Finding, ReportData, TemplateDef } from "../types";
+import type { Finding, ReportData, ReportListDef, TemplateDef } from "../types";
 import { formatDateLine } from "../vn";
 import { formatValue, readValue } from "../values";
 import { getTemplate } from "../templates/index";
@@ -48,12 +48,17 @@ function subjectOf(t: TemplateDef | undefined): string {
   return t?.subject?.vi ?? "thực hiện dân chủ ở cơ sở";
 }
 
+/** The template's register lists; without any, each register listed by its filled columns ("ds_<id>"). */
+export function reportLists(t: TemplateDef): ReportListDef[] {
+  return t.lists ?? t.registers.map((r) => ({ register: r.id, placeholder: "ds_" + r.id, intro: "Danh sách " + r.rowNoun.vi + ":", style: "fields" as const }));
+}
+
 function listOf(t: TemplateDef, placeholder: string) {
-  return (t.lists ?? []).find((l) => l.placeholder === placeholder);
+  return reportLists(t).find((l) => l.placeholder === placeholder);
 }
 
 function listBlocks(t: TemplateDef, register: string, ctx: Ctx): Block[] {
-  const def = (t.lists ?? []).find((l) => l.register === register);
+  const def = reportLists(t).find((l) => l.register === register);
   return registerList(register, ctx.data.registers?.[register], {
     groupDocuments: ctx.opts.groupDocuments,
     style: def?.style,
@@ -208,7 +213,7 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
     .filter((s) => s !== "");
   for (const para of paras) {
     // Split around block placeholders.
-    const re = new RegExp("\\{\\s*(" + ["tom_tat", "phu_luc", ...(ctx.template.lists ?? []).map((l) => l.placeholder)].join("|") + ")\\s*\\}", "g");
+    const re = new RegExp("\\{\\s*(" + ["tom_tat", "phu_luc", ...reportLists(ctx.template).map((l) => l.placeholder)].join("|") + ")\\s*\\}", "g");
     let last = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(para))) {
@@ -225,7 +230,7 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
 
 function defaultBody(ctx: Ctx): Block[] {
   const out: Block[] = [...summaryBlocks(ctx.summary)];
-  for (const l of ctx.template.lists ?? []) {
+  for (const l of reportLists(ctx.template)) {
     const list = listBlocks(ctx.template, l.register, ctx);
     if (!list.length) continue;
     out.push(p([{ text: l.intro }], { keepNext: true }));
