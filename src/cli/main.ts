@@ -10,7 +10,6 @@ import { check } from "../core/engine";
 import { InputError } from "../core/normalize";
 import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
-import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
 import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
@@ -239,7 +238,7 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     }
   }
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
-  const plan = planWorkbook(template, data, { statusFormulas: statusHook });
+  const plan = planWorkbook(template, data);
   await writePlan(plan, out);
   io.out(
     t(
