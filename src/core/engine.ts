@@ -6,13 +6,14 @@
  *
  * Order within a severity: structural findings (workbook.*), values (template order,
  * then previous year, then unknown codes), register rows, template rules (template
- * order), user rules, invalid overrides.
+ * order), year on year (yoy.*), user rules, invalid overrides.
  */
 import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
 import { checkReport, checkRows, checkValues } from "./rules/value-checks";
 import { runUserRules } from "./rules/user";
+import { runYoy } from "./rules/yoy";
 import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
@@ -153,6 +154,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
     const got = m.run(rule, ctx);
     for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }
+  // Year on year, when last year's figures are there.
+  for (const f of runYoy(ctx)) findings.push(f);
   if (data.rules) for (const f of runUserRules(ctx, data.rules)) findings.push(f);
 
   const o = applyOverrides(findings, data, lang);
