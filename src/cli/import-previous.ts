@@ -171,9 +171,9 @@ export async function runImportPrevious(args: string[], io: ImportIo = stdIo): P
     const file = p.positional[0];
     const from = p.options.get("--from");
     if (!file || !from || p.positional.length > 1) throw new CliError(IMPORT_PREVIOUS_USAGE.vi, IMPORT_PREVIOUS_USAGE.en);
+    if (path.resolve(file) === path.resolve(from)) throw new CliError("Tệp năm trước (--from) phải khác sổ tính của năm nay.", "Last year's file (--from) must differ from this year's workbook.");
     if (extOf(file) !== ".xlsx")
       throw new CliError(`"${file}": cột "Năm trước" nằm trong sổ tính .xlsx do phuluc tạo (phuluc init).`, `"${file}": the "Năm trước" column is in a phuluc .xlsx workbook (phuluc init).`);
-    if (path.resolve(file) === path.resolve(from)) throw new CliError("Tệp năm trước (--from) phải khác sổ tính của năm nay.", "Last year's file (--from) must differ from this year's workbook.");
     const target = await loadReportInput(file, lang);
     const t = target.template;
     if (!t || !target.cells) throw new CliError(`"${file}" không phải sổ tính do phuluc tạo.`, `"${file}" is not a phuluc workbook.`);

@@ -14,10 +14,9 @@ import type { IndicatorDef, Lang, RawValue, ReportData, TemplateDef } from "./ty
 import { readValue, normalizeValue, formatValue, cleanText } from "./values";
 import { getTemplate } from "./templates/index";
 import { nfc, formatPercent } from "./vn";
-import { APPENDIX_LAYOUTS, NO_DATA } from "./narrative/appendix";
+import { NO_DATA } from "./narrative/appendix";
 import { normalizeText, splitSentences, figuresIn } from "./draft/text";
 import { classify, type FigureContext } from "./draft/figures";
-import { DRAFT_PATTERNS } from "./draft/patterns";
 import { inScope } from "./draft/scope";
 
 /** The text of a .docx: body paragraphs (outside tables) and the tables' cells. */
@@ -209,10 +208,11 @@ function appendixMatchers(t: TemplateDef): LineMatcher[] {
     lines.push(g.heading.vi);
     for (const mm of g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g)) inHeading.add(mm[1]);
   }
-  const layout = APPENDIX_LAYOUTS[t.id];
+  const layout = t.appendix;
   for (const g of t.groups) {
-    if (layout && layout[g.id]) for (const l of layout[g.id]) lines.push(l.text);
-    else for (const i of t.indicators) if (i.group === g.id && i.printed !== false && !inHeading.has(i.code)) lines.push("{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " đồng" : ""));
+    const own = layout ? layout[String(g.id)] : undefined;
+    if (own) for (const l of own) lines.push(l.text);
+    else for (const i of t.indicators) if (i.group === g.id && i.printed !== false && !inHeading.has(i.code)) lines.push("{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " " + i.unit.vi : ""));
   }
   for (const line of lines) {
     const codes: string[] = [];
@@ -347,7 +347,7 @@ export function previousFromDocx(t: TemplateDef, doc: DocxContent, opts: DocxRea
   }
 
   // 3. Sentences, with the draft check's phrase patterns (outside the appendix's lines).
-  const patterns = DRAFT_PATTERNS[t.id];
+  const patterns = t.draftPhrases;
   if (patterns) {
     const nt = normalizeText(rest.join("\n"));
     const text = nt.text;

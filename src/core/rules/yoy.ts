@@ -72,8 +72,8 @@ export interface CompareYearsOptions {
   /** A unit's name: messages start with it ("Xã Tân Lập: …") when comparing one unit of a consolidation. */
   unit?: string;
   /**
-   * Prefix of the findings' paths: "" gives "values.tt_hoi_nghi" (one report); a merge may
-   * pass "units[3]." for "units[3].values.tt_hoi_nghi".
+   * Prefix of the findings' paths: "" gives "values.CODE" (one report); a merge may
+   * pass "units[3]." for "units[3].values.CODE".
    */
   pathPrefix?: string;
   /** Leave out `yoy.unchanged` (e.g. on totals, where units' copies are told per unit). */
