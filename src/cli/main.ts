@@ -12,6 +12,8 @@ import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
 import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
+import { checkOutput, writeOutput } from "./files";
+import { cleanIo, jsonText, processOut } from "./terminal";
 import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
@@ -20,14 +22,6 @@ export interface Io {
   err(s: string): void;
 }
 
-const processIo: Io = {
-  out: (s) => {
-    process.stdout.write(s);
-  },
-  err: (s) => {
-    process.stderr.write(s);
-  },
-};
 
 function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -207,7 +201,7 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
     res = check(input.data, { lang, cells: input.cells, structural: input.structural });
   }
   if (p.flags.has("--json")) {
-    io.out(JSON.stringify({ template: res.template, findings: res.findings, summary: res.summary }, null, 2) + "\n");
+    io.out(jsonText({ template: res.template, findings: res.findings, summary: res.summary }) + "\n");
   } else {
     io.out(formatCheck(res, file, lang));
   }
@@ -219,12 +213,11 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
   const out = p.positional[0];
   if (extOf(out) !== ".xlsx") throw new CliError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
-  if (fs.existsSync(out) && !p.flags.has("--force")) {
-    throw new CliError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
-  }
+  const dataFile = p.options.get("--data");
+  // Refused before any reading: an existing file without --force, the data file itself, a locked file.
+  checkOutput(out, { force: p.flags.has("--force"), inputs: [dataFile] });
   let data: ReportData | undefined;
   let template: TemplateDef | undefined;
-  const dataFile = p.options.get("--data");
   if (dataFile) {
     if (extOf(dataFile) !== ".json") throw new CliError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
     const input = await loadReportInput(dataFile, lang);
@@ -240,7 +233,7 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   }
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
   const plan = planWorkbook(template, data, { statusFormulas: statusHook });
-  await writePlan(plan, out);
+  await writePlan(plan, out, { force: p.flags.has("--force"), inputs: [dataFile] });
   io.out(
     t(
       lang,
@@ -264,21 +257,18 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFlags(p, ["--force"]);
   if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc export TỆP.xlsx [-o bao-cao.json]", "Usage: phuluc export FILE.xlsx [-o report.json]");
   const file = p.positional[0];
+  const target = p.options.get("-o");
+  if (target) checkOutput(target, { force: p.flags.has("--force"), inputs: [file] });
   const input = await loadReportInput(file, lang);
   const errors = input.structural.filter((f) => f.severity === "error");
   if (input.kind === "xlsx" && !input.template) {
     for (const f of input.structural) io.err(`phuluc: ${f.message}\n`);
     return 1;
   }
-  const json = JSON.stringify(input.data, null, 2) + "\n";
+  const json = jsonText(input.data) + "\n";
   const out = p.options.get("-o");
   if (out) {
-    if (path.resolve(out) === path.resolve(file)) throw new CliError("Tệp ra (-o) phải khác tệp vào.", "The output file (-o) must differ from the input.");
-    try {
-      fs.writeFileSync(out, json, "utf8");
-    } catch (e) {
-      throw new CliError(`Không ghi được tệp "${out}" (${(e as Error).message}).`, `Cannot write "${out}" (${(e as Error).message}).`);
-    }
+    await writeOutput(out, json, { force: p.flags.has("--force"), inputs: [file] });
     io.err(t(lang, `Đã xuất số liệu ra ${out}.\n`, `Data exported to ${out}.\n`));
   } else {
     io.out(json);
@@ -310,7 +300,9 @@ function langOf(args: string[]): Lang {
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo?: Io): Promise<number> {
+  // Everything printed is cleaned of control characters (user text may hold escape sequences).
+  const io = cleanIo(rawIo ?? processOut());
   const lang = langOf(argv);
   try {
     const args = [...argv];

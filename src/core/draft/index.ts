@@ -29,9 +29,36 @@ export interface DraftOptions {
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-/** Checks a draft's text against the report's figures. Never throws on odd text. */
+/**
+ * The longest draft checked, in characters (about 10 MB of text; a real report is under
+ * 100 000). The check is linear in the length: a 5 MB draft takes seconds (bench/draft.js).
+ */
+export const MAX_DRAFT_CHARS = 10_000_000;
+
+/** Findings listed at most; the summary still counts them all (`summary.shown` says how many are listed). */
+export const MAX_DRAFT_FINDINGS = 1000;
+
+/** A draft over MAX_DRAFT_CHARS: refused with this message (both languages). */
+export class DraftTooLongError extends Error {
+  vi: string;
+  en: string;
+  constructor(public length: number) {
+    super("draft too long");
+    this.name = "DraftTooLongError";
+    const mb = (n: number) => (n / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 });
+    this.vi = `Bản dự thảo quá dài (${mb(length).replace(".", ",")} triệu ký tự; tối đa ${mb(MAX_DRAFT_CHARS)} triệu). Một báo cáo thường dưới 100.000 ký tự: hãy kiểm tra từng phần của bản dự thảo.`;
+    this.en = `The draft is too long (${mb(length)} million characters; at most ${mb(MAX_DRAFT_CHARS)} million). A report is usually under 100,000 characters: check the draft part by part.`;
+    Object.setPrototypeOf(this, DraftTooLongError.prototype);
+  }
+}
+
+/**
+ * Checks a draft's text against the report's figures. Never throws on odd text; a text
+ * over MAX_DRAFT_CHARS throws DraftTooLongError.
+ */
 export function checkDraft(text: string, data: ReportData, opts: DraftOptions = {}): CheckResult {
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
+  if (typeof text === "string" && text.length > MAX_DRAFT_CHARS) throw new DraftTooLongError(text.length);
   const template = opts.template ?? getTemplate(data?.template);
   const patterns = opts.patterns ?? (template ? DRAFT_PATTERNS[template.id] : undefined);
   const t = normalizeText(String(text ?? ""));
@@ -39,17 +66,20 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const findings: Finding[] = [];
   if (template && patterns) {
     const scope = inScope(t.text, sentences, data);
-    findings.push(...checkFigures(t, sentences, data, template, patterns, lang, scope));
-    findings.push(...checkNegations(t, sentences, data, template, patterns, lang, scope));
+    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
+    for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
   }
-  findings.push(...checkHeader(t, sentences, data, lang));
-  if (!opts.noLint) findings.push(...lintText(t, sentences, data, lang));
+  // One push per finding: a spread of 100 000 findings overflows the call stack.
+  for (const f of checkHeader(t, sentences, data, lang)) findings.push(f);
+  if (!opts.noLint) for (const f of lintText(t, sentences, data, lang)) findings.push(f);
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.offset ?? 0) - (b.offset ?? 0));
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const summary: CheckResult["summary"] = { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] };
+  if (findings.length > MAX_DRAFT_FINDINGS) summary.shown = MAX_DRAFT_FINDINGS;
   return {
     template: template?.id ?? String(data?.template ?? ""),
-    findings,
-    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] },
+    findings: findings.length > MAX_DRAFT_FINDINGS ? findings.slice(0, MAX_DRAFT_FINDINGS) : findings,
+    summary,
   };
 }
 
