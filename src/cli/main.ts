@@ -14,6 +14,7 @@ import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
 import { checkOutput, writeOutput } from "./files";
 import { cleanIo, jsonText, processOut } from "./terminal";
+import { CELL_MAX_CHARS, inputNotes } from "../core/input-clean";
 import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
@@ -42,7 +43,7 @@ const HELP: Record<string, { vi: string; en: string }> = {
 Cách dùng:
   phuluc init TỆP.xlsx [--data bao-cao.json] [--force]   tạo sổ tính Excel để nhập số liệu
   phuluc check TỆP.xlsx|TỆP.json [--json]                 kiểm tra số liệu, chỉ ra ô sai
-  phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
+  phuluc export TỆP.xlsx [-o bao-cao.json] [--force]      xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
 
@@ -58,7 +59,7 @@ Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu hoặc cấu trúc
 Usage:
   phuluc init FILE.xlsx [--data report.json] [--force]   make an Excel workbook to fill in
   phuluc check FILE.xlsx|FILE.json [--json]               check the figures, point at wrong cells
-  phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
+  phuluc export FILE.xlsx [-o report.json] [--force]      export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
 
@@ -107,13 +108,15 @@ Exit code: 0 no error, 1 errors, 2 file unreadable.
 `,
   },
   export: {
-    vi: `phuluc export TỆP.xlsx [-o bao-cao.json]
+    vi: `phuluc export TỆP.xlsx [-o bao-cao.json] [--force]
 
 Xuất số liệu của sổ tính (do phuluc tạo) ra JSON chuẩn hóa; không có -o thì in ra màn hình.
+  --force   ghi đè nếu tệp -o đã có (không bao giờ ghi đè lên TỆP.xlsx)
 `,
-    en: `phuluc export FILE.xlsx [-o report.json]
+    en: `phuluc export FILE.xlsx [-o report.json] [--force]
 
 Export the data of a phuluc workbook as normalised JSON; without -o it is printed.
+  --force   overwrite the -o file if it exists (never FILE.xlsx itself)
 `,
   },
 };
@@ -223,6 +226,15 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     const input = await loadReportInput(dataFile, lang);
     data = input.data;
     template = input.template;
+    // Text longer than a cell holds: Excel would cut it on opening; refused rather than cut silently.
+    const long = inputNotes(data).filter((n) => n.kind === "long");
+    if (long.length) {
+      const where = long.slice(0, 5).map((n) => n.path).join(", ") + (long.length > 5 ? ", …" : "");
+      throw new CliError(
+        `Không tạo sổ tính: ${long.length} đoạn chữ dài quá ${CELL_MAX_CHARS} ký tự, mức một ô Excel chứa được (${where}); Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn rồi chạy lại.`,
+        `No workbook made: ${long.length} text${long.length === 1 ? " is" : "s are"} over the ${CELL_MAX_CHARS} characters an Excel cell holds (${where}); Excel would cut the rest. Shorten or split ${long.length === 1 ? "it" : "them"} and run again.`,
+      );
+    }
   } else {
     const id = p.options.get("--template") ?? "qcdc-2021";
     template = getTemplate(id);
