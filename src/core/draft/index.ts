@@ -16,7 +16,7 @@ import { checkFigures, checkNegations } from "./figures";
 import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
-import { DRAFT_PATTERNS, type DraftPatterns } from "./patterns";
+import type { DraftPatterns } from "./patterns";
 import { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
 
 export { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
@@ -40,7 +40,7 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   if (typeof text === "string" && text.length > MAX_DRAFT_CHARS) throw new DraftTooLongError(text.length);
   const template = opts.template ?? getTemplate(data?.template);
-  const patterns = opts.patterns ?? (template ? DRAFT_PATTERNS[template.id] : undefined);
+  const patterns = opts.patterns ?? template?.draftPhrases;
   const t = normalizeText(String(text ?? ""));
   const sentences = splitSentences(t.text);
   const findings: Finding[] = [];
