@@ -162,20 +162,20 @@ export const MESSAGES: Record<string, Text> = {
     en: "{label}: read \"{raw}\" as {clean}; better write {clean}.",
   },
   "input.xml": {
-    vi: "{path}: đã bỏ các ký tự điều khiển hoặc ký tự lạ mà tệp Excel không chứa được.",
-    en: "{path}: control or invalid characters an Excel file cannot hold were removed.",
+    vi: "mục {path}: đã bỏ các ký tự điều khiển hoặc ký tự lạ mà tệp Excel không chứa được.",
+    en: "at {path}: control or invalid characters an Excel file cannot hold were removed.",
   },
   "input.key": {
-    vi: "{path}: bỏ qua mục \"{key}\" (tên này không dùng được trong số liệu).",
-    en: "{path}: the key \"{key}\" was ignored (it cannot be used in the data).",
+    vi: "mục {path}: bỏ qua mục \"{key}\" (tên này không dùng được trong số liệu).",
+    en: "at {path}: the key \"{key}\" was ignored (it cannot be used in the data).",
   },
   "input.deep": {
-    vi: "{path}: dữ liệu lồng nhau quá sâu, phần bên trong bị bỏ qua.",
-    en: "{path}: the data is nested too deeply; what is inside was ignored.",
+    vi: "mục {path}: dữ liệu lồng nhau quá sâu, phần bên trong bị bỏ qua.",
+    en: "at {path}: the data is nested too deeply; what is inside was ignored.",
   },
   "input.long": {
-    vi: "{path}: đoạn chữ dài {length} ký tự, quá {max} ký tự một ô Excel chứa được; Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn (nhiều mục).",
-    en: "{path}: the text is {length} characters long, over the {max} an Excel cell holds; Excel would cut the rest. Shorten it or split it into several parts.",
+    vi: "mục {path}: đoạn chữ dài {length} ký tự, quá {max} ký tự một ô Excel chứa được; Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn (nhiều mục).",
+    en: "at {path}: the text is {length} characters long, over the {max} an Excel cell holds; Excel would cut the rest. Shorten it or split it into several parts.",
   },
   "value.previous": { vi: "{label} (năm trước)", en: "{label} (previous year)" },
   "value.unknownCode": {
