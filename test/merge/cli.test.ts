@@ -153,6 +153,13 @@ describe("phuluc merge", () => {
     const h = await run("merge", dir, "-o", tmp("th.json"), "--units", list);
     expect(h.out).toContain("Tổng hợp từ 2/4 đơn vị");
     expect(h.out).toContain("ĐƠN VỊ CHƯA GỬI BÁO CÁO (2)");
+    // The report of the consolidated data says where it comes from.
+    const txt = tmp("bao-cao.txt");
+    const rep = await run("report", out, "-o", txt);
+    expect(rep.code).toBeLessThan(2);
+    const text = fs.readFileSync(txt, "utf8");
+    expect(text).toContain("(Tổng hợp từ 2/4 đơn vị)");
+    expect(text).toContain("UBND HUYỆN MƯỜNG LA");
   });
 
   test("--help", async () => {

@@ -391,16 +391,4 @@ export function mergeReports(inputs: UnitInput[], opts: MergeOptions = {}): Merg
   return { template: t.id, data, units, rejected, warnings, coverage, missingUnits, unlisted, percentDecimals };
 }
 
-/** The line a consolidated report may print: "Tổng hợp từ 212/244 đơn vị". */
-export function coverageLine(data: ReportData, lang: Lang = "vi"): string | undefined {
-  if (!data.report.consolidated) return undefined;
-  const c = data.consolidation ?? {};
-  let units = 0;
-  let expected = 0;
-  for (const e of Object.values(c)) {
-    units = Math.max(units, e.reported);
-    expected = Math.max(expected, e.expected);
-  }
-  if (!expected) return undefined;
-  return lang === "en" ? `Consolidated from ${units}/${expected} units` : `Tổng hợp từ ${units}/${expected} đơn vị`;
-}
+export { coverageLine } from "./coverage";
