@@ -48,20 +48,48 @@ function fraction(percentUnits: number): number {
   return parseFloat((percentUnits / 100).toPrecision(15));
 }
 
-/** The consolidated workbook's plan: the usual sheets holding the merged report, the "Đơn vị" sheet, and formulas. */
-export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptions = {}): WorkbookPlan {
-  const base = planWorkbook(t, r.data, opts);
-  const layout = buildLayout(t);
-  const ind = sheetByRole(layout, "indicators");
-  const units = r.units;
-  const first = UNITS_SHEET.headerRow + 1;
-  const last = UNITS_SHEET.headerRow + Math.max(1, units.length);
-  const q = quoteSheet(UNITS_SHEET.name);
-  const range = (code: string) => {
-    const L = colLetter(unitsColumn(t, code));
-    return `${q}!$${L}$${first}:$${L}$${last}`;
-  };
+/**
+ * The formula of one consolidated figure: over the units' column (`range`) for a sum or a
+ * count of "Có", over the consolidated cells of its numerator and denominator (`addr`) for a
+ * ratio; with the result merge computed and the cell's number format. Undefined: not combined.
+ */
+export function consolidatedFormula(
+  t: TemplateDef,
+  r: MergeResult,
+  code: string,
+  range: (code: string) => string,
+  addr: (code: string) => string,
+): { formula: string; result: CellPlan["result"]; format?: string } | undefined {
+  const d = t.indicators.find((x) => x.code === code);
+  if (!d) return undefined;
+  const agg = aggregationOf(t, code);
+  const v = r.data.values[code];
+  if (agg === "sum") {
+    const R = range(code);
+    return { formula: `=IF(COUNT(${R})=0,"",SUM(${R}))`, result: typeof v === "number" ? v : null, format: indicatorFormat(d.kind as "count", 1) };
+  }
+  if (agg === "count-yes") {
+    const R = range(code);
+    return { formula: `=IF(COUNTIF(${R},"Có")+COUNTIF(${R},"Không")=0,"",COUNTIF(${R},"Có"))`, result: typeof v === "number" ? v : null, format: "0" };
+  }
+  if (agg === "ratio") {
+    const rule = ratioRuleOf(t, code);
+    if (!rule) return undefined;
+    const dec = r.percentDecimals[code] ?? 1;
+    const blanks = [...rule.numerator, rule.denominator].map((c) => `${addr(c)}=""`).join(",");
+    const rd = readValue(v as never, "percent");
+    return {
+      formula: `=IF(OR(${blanks}),"",IF(${addr(rule.denominator)}=0,"Không có",ROUND((${rule.numerator.map(addr).join("+")})/${addr(rule.denominator)},${dec + 2})))`,
+      result: rd.status === "number" ? fraction(rd.value) : rd.status === "na" ? "Không có" : null,
+      format: indicatorFormat("percent", dec),
+    };
+  }
+  return undefined;
+}
 
+/** The "Đơn vị" sheet: one row per unit (its ✓/✗, findings counts, figures), one column per indicator. */
+export function unitsSheetPlan(t: TemplateDef, r: MergeResult, appendixName: string): SheetPlan {
+  const units = r.units;
   // The "Đơn vị" sheet.
   const header = [...FIXED.map((c) => c.vi), ...t.indicators.map((d) => d.code)];
   const rows: CellPlan[][] = units.map((u, i) => [
@@ -76,14 +104,14 @@ export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptio
   ]);
   if (!rows.length) rows.push(header.map(() => ({ v: null })));
   const labels: CellPlan[] = [...FIXED.map(() => ({ v: null })), ...t.indicators.map((d) => ({ v: (d.short ?? d.label).vi, wrap: true }))];
-  const unitsSheet: SheetPlan = {
+  return {
     role: "units",
     name: UNITS_SHEET.name,
     preamble: [
       [{ v: "DANH SÁCH ĐƠN VỊ BÁO CÁO (SỐ LIỆU TỔNG HỢP)", bold: true }],
       [
         {
-          v: `Mỗi dòng là số liệu của một đơn vị; trang "${ind.name}" cộng các cột này (tỷ lệ tính lại từ tổng tử số và mẫu số). Sửa số của một đơn vị ở đây thì số tổng hợp đổi theo. Ô trống: đơn vị không báo cáo chỉ tiêu đó (không tính là 0).`,
+          v: `Mỗi dòng là số liệu của một đơn vị; trang "${appendixName}" cộng các cột này (tỷ lệ tính lại từ tổng tử số và mẫu số). Sửa số của một đơn vị ở đây thì số tổng hợp đổi theo. Ô trống: đơn vị không báo cáo chỉ tiêu đó (không tính là 0).`,
         },
       ],
       labels,
@@ -98,6 +126,23 @@ export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptio
     },
     freezeRows: UNITS_SHEET.headerRow,
   };
+}
+
+/** The consolidated workbook's plan: the usual sheets holding the merged report, the "Đơn vị" sheet, and formulas. */
+export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptions = {}): WorkbookPlan {
+  const base = planWorkbook(t, r.data, opts);
+  const layout = buildLayout(t);
+  const ind = sheetByRole(layout, "indicators");
+  const units = r.units;
+  const first = UNITS_SHEET.headerRow + 1;
+  const last = UNITS_SHEET.headerRow + Math.max(1, units.length);
+  const q = quoteSheet(UNITS_SHEET.name);
+  const range = (code: string) => {
+    const L = colLetter(unitsColumn(t, code));
+    return `${q}!$${L}$${first}:$${L}$${last}`;
+  };
+
+  const unitsSheet = unitsSheetPlan(t, r, ind.name);
 
   // The appendix's value cells become formulas over the "Đơn vị" sheet.
   const sheets = base.sheets.map((sp) => {
@@ -106,30 +151,10 @@ export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptio
     const tableRows = sp.table.rows.map((row) => row.slice());
     t.indicators.forEach((d, i) => {
       const cell = tableRows[i][iValue];
-      const agg = aggregationOf(t, d.code);
-      const v = r.data.values[d.code];
-      let formula: string | undefined;
-      let result: CellPlan["result"] = null;
-      let format = cell.format;
-      if (agg === "sum") {
-        const R = range(d.code);
-        formula = `=IF(COUNT(${R})=0,"",SUM(${R}))`;
-        result = typeof v === "number" ? v : null;
-      } else if (agg === "count-yes") {
-        const R = range(d.code);
-        formula = `=IF(COUNTIF(${R},"Có")+COUNTIF(${R},"Không")=0,"",COUNTIF(${R},"Có"))`;
-        result = typeof v === "number" ? v : null;
-        format = "0";
-      } else if (agg === "ratio") {
-        const rule = ratioRuleOf(t, d.code)!;
-        const a = (c: string) => valueAddress(t, layout, c);
-        const dec = r.percentDecimals[d.code] ?? 1;
-        const blanks = [...rule.numerator, rule.denominator].map((c) => `${a(c)}=""`).join(",");
-        formula = `=IF(OR(${blanks}),"",IF(${a(rule.denominator)}=0,"Không có",ROUND((${rule.numerator.map(a).join("+")})/${a(rule.denominator)},${dec + 2})))`;
-        const rd = readValue(v as never, "percent");
-        result = rd.status === "number" ? fraction(rd.value) : rd.status === "na" ? "Không có" : null;
-        format = indicatorFormat("percent", dec);
-      }
+      const f = consolidatedFormula(t, r, d.code, range, (c) => valueAddress(t, layout, c));
+      const formula = f?.formula;
+      const result = f?.result ?? null;
+      const format = f?.format ?? cell.format;
       if (formula) tableRows[i][iValue] = { ...cell, v: undefined, formula, result, format };
     });
     return { ...sp, table: { ...sp.table, rows: tableRows } };
@@ -193,4 +218,59 @@ export function withConsolidation(t: TemplateDef, snap: WorkbookSnapshot, data: 
     consolidation[d.code] = e;
   }
   return { ...data, report: { ...data.report, consolidated: true }, consolidation };
+}
+
+/** A sheet as a grid the add-in writes in one batch: each cell a value or a formula, with its number format. */
+export interface SheetGrid {
+  name: string;
+  cells: CellPlan[][];
+  widths: number[];
+  /** 1-based row of the header (frozen). */
+  headerRow: number;
+}
+
+/**
+ * The two sheets the pane's "Tổng hợp" writes into the open workbook, under free names
+ * (never over a sheet of the user's): the units' rows, and the consolidated figures as
+ * formulas over them (code, label, unit, value, "x/N đơn vị báo cáo").
+ */
+export function paneSheets(t: TemplateDef, r: MergeResult, names: { units: string; total: string }): { units: SheetGrid; total: SheetGrid } {
+  const up = unitsSheetPlan(t, r, names.total);
+  const unitCells: CellPlan[][] = [...up.preamble, up.table.header.map((h) => ({ v: h, bold: false })), ...up.table.rows];
+  const units: SheetGrid = { name: names.units, cells: unitCells, widths: up.table.columns.map((c) => c.width), headerRow: up.table.headerRow };
+
+  const first = UNITS_SHEET.headerRow + 1;
+  const last = UNITS_SHEET.headerRow + Math.max(1, r.units.length);
+  const q = quoteSheet(names.units);
+  const range = (code: string) => {
+    const L = colLetter(unitsColumn(t, code));
+    return `${q}!$${L}$${first}:$${L}$${last}`;
+  };
+  const headerRow = 4;
+  const rowOf = (code: string) => headerRow + 1 + t.indicators.findIndex((d) => d.code === code);
+  const cover = coverageLineOf(r);
+  const cells: CellPlan[][] = [
+    [{ v: "TỔNG HỢP SỐ LIỆU " + t.title.vi.toUpperCase(), bold: true }],
+    [{ v: cover + (r.data.report.agency ? " — " + r.data.report.agency : "") }],
+    [{ v: `Mỗi số là công thức trên trang "${names.units}": tổng các đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số. Ô trống: chưa đơn vị nào báo cáo.` }],
+    ["Nhóm", "Mã", "Chỉ tiêu", "Đơn vị tính", "Số tổng hợp", "Số đơn vị báo cáo"].map((v) => ({ v })),
+  ];
+  for (const d of t.indicators) {
+    const f = consolidatedFormula(t, r, d.code, range, (c) => "E" + rowOf(c));
+    const e = r.data.consolidation?.[d.code];
+    cells.push([
+      { v: d.group },
+      { v: d.code },
+      { v: d.label.vi, wrap: true },
+      { v: d.unit.vi },
+      f ? { formula: f.formula, result: f.result, format: f.format } : { v: null },
+      { v: e ? `${e.reported}/${e.expected}` : null },
+    ]);
+  }
+  return { units, total: { name: names.total, cells, widths: [7, 20, 60, 11, 16, 14], headerRow } };
+}
+
+function coverageLineOf(r: MergeResult): string {
+  const expected = r.units.length + r.missingUnits.length;
+  return `Tổng hợp từ ${r.units.length}/${Math.max(expected, r.units.length)} đơn vị`;
 }
