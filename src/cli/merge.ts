@@ -203,6 +203,7 @@ export function mergeJson(r: MergeResult, output?: string) {
     coverage: r.coverage,
     missingUnits: r.missingUnits,
     warnings: r.warnings,
+    yoy: r.yoy.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, indicators: f.indicators })),
     output: output ?? null,
   };
 }
@@ -225,9 +226,10 @@ function summary(r: MergeResult, lang: Lang, output: string): string {
     lines.push("", L(`ĐƠN VỊ CHƯA GỬI BÁO CÁO (${r.missingUnits.length})`, `UNITS THAT SENT NO REPORT (${r.missingUnits.length})`));
     for (const n of r.missingUnits) lines.push(`  - ${n}`);
   }
-  if (r.warnings.length) {
-    lines.push("", L(`CẢNH BÁO (${r.warnings.length})`, `WARNINGS (${r.warnings.length})`));
-    for (const w of r.warnings) lines.push(`  - ${w}`);
+  const warnings = [...r.warnings, ...r.yoy.map((f) => f.message)];
+  if (warnings.length) {
+    lines.push("", L(`CẢNH BÁO (${warnings.length})`, `WARNINGS (${warnings.length})`));
+    for (const w of warnings) lines.push(`  - ${w}`);
   }
   lines.push("", L(`Đã ghi: ${output}`, `Written: ${output}`));
   return lines.join("\n") + "\n";

@@ -179,3 +179,22 @@ describe("merge: expected units", () => {
     expect(r.warnings.join("\n")).toContain("UBND xã Z");
   });
 });
+
+describe("merge: year on year", () => {
+  test("last year's figures are summed; the totals are compared like for like; each unit's own swing is among its findings", () => {
+    const a = unit("Xã A", { vb_tong: 30, vb_cap_uy: 10, vb_chinh_quyen: 20 });
+    a.previous = { vb_tong: 8, vb_cap_uy: 3, vb_chinh_quyen: 5 };
+    const b = unit("Xã B", { vb_tong: 8, vb_cap_uy: 3, vb_chinh_quyen: 5 });
+    b.previous = { vb_tong: 8, vb_cap_uy: 3, vb_chinh_quyen: 5 };
+    // C gave no figure last year: it is left out of the like-for-like comparison.
+    const c = unit("Xã C", { vb_tong: 100, vb_cap_uy: 50, vb_chinh_quyen: 50 });
+    const r = mergeReports([input("a", normalizeReport(a)), input("b", normalizeReport(b)), input("c", c)]);
+    expect(r.data.previous!.vb_tong).toBe(16);
+    // 16 → 38 (A and B): a swing of the total, named as the total's.
+    const swing = r.yoy.find((f) => f.rule === "yoy.swing" && f.indicators[0] === "vb_tong");
+    expect(swing).toBeDefined();
+    expect(swing!.message).toMatch(/^Tổng hợp: .*16.*38/);
+    expect(r.units.find((u) => u.agency === "Xã A")!.findings.some((f) => f.rule === "yoy.swing")).toBe(true);
+    expect(r.units.find((u) => u.agency === "Xã B")!.findings.some((f) => f.rule === "yoy.swing")).toBe(false);
+  });
+});

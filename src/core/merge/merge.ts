@@ -17,6 +17,7 @@ import { getTemplate } from "../templates/index";
 import { aggregationOf, groupApplies, ratioRuleOf } from "../template-info";
 import { readValue } from "../values";
 import { formatPercent, roundTo } from "../vn";
+import { compareYears } from "../rules/yoy";
 import { agencyKey, foldVi } from "./agency";
 
 /** One input as read: its data, or why it could not be read. */
@@ -79,6 +80,11 @@ export interface MergeResult {
   unlisted: string[];
   /** Decimals each recomputed percent is rounded to. */
   percentDecimals: Record<string, number>;
+  /**
+   * Year on year on the totals (`yoy.swing`), like for like: each indicator's sums over the
+   * units that gave it both years. Each unit's own comparison is among its findings.
+   */
+  yoy: Finding[];
 }
 
 const YES = new Set(["co", "yes", "true", "x", "da co", "1"]);
@@ -388,7 +394,57 @@ export function mergeReports(inputs: UnitInput[], opts: MergeOptions = {}): Merg
     }
   }
   const data: ReportData = { template: t.id, report, values, registers, consolidation };
-  return { template: t.id, data, units, rejected, warnings, coverage, missingUnits, unlisted, percentDecimals };
+
+  // Last year's figures: summed (ratios recomputed) where units gave them; totals compared like for like.
+  const previous: Record<string, RawValue> = {};
+  const likeCur: Record<string, RawValue> = {};
+  const likePrev: Record<string, RawValue> = {};
+  let anyPrevious = false;
+  for (const d of t.indicators) {
+    if (aggregationOf(t, d.code) !== "sum") continue;
+    let p = 0;
+    let np = 0;
+    let c2 = 0;
+    let p2 = 0;
+    let n2 = 0;
+    for (const u of units) {
+      const pv = numberGiven(u.data.previous?.[d.code], d.kind);
+      const cv = numberGiven(u.data.values[d.code], d.kind);
+      if (pv !== undefined) {
+        p += pv;
+        np++;
+      }
+      if (pv !== undefined && cv !== undefined) {
+        c2 += cv;
+        p2 += pv;
+        n2++;
+      }
+    }
+    if (np) {
+      previous[d.code] = p;
+      anyPrevious = true;
+    }
+    if (n2) {
+      likeCur[d.code] = c2;
+      likePrev[d.code] = p2;
+    }
+  }
+  for (const d of t.indicators) {
+    if (aggregationOf(t, d.code) !== "ratio") continue;
+    const rule = ratioRuleOf(t, d.code);
+    const dec = percentDecimals[d.code] ?? 1;
+    if (!rule) continue;
+    for (const cur of [previous, likeCur, likePrev]) {
+      const num = rule.numerator.map((c) => cur[c]);
+      const den = cur[rule.denominator];
+      if (num.every((x) => typeof x === "number") && typeof den === "number" && den > 0) {
+        cur[d.code] = formatPercent(roundTo(((num as number[]).reduce((a, b) => a + b, 0) / den) * 100, dec), dec);
+      }
+    }
+  }
+  if (anyPrevious) data.previous = previous;
+  const yoy = compareYears(t, likeCur, likePrev, { lang, year: report.year, noUnchanged: true, unit: lang === "en" ? "Total" : "Tổng hợp" });
+  return { template: t.id, data, units, rejected, warnings, coverage, missingUnits, unlisted, percentDecimals, yoy };
 }
 
 export { coverageLine } from "./coverage";
