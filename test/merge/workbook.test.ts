@@ -105,7 +105,9 @@ maybe("consolidated workbook recomputed by LibreOffice", () => {
 
   test("the appendix's formulas over the 'Đơn vị' sheet give the JSON result; a unit's correction flows through", async () => {
     fs.mkdirSync(path.join(dir, "in"));
-    await unitBook("a.xlsx", unit("UBND xã A", { vb_tong: 8, vb_cap_uy: 3, vb_chinh_quyen: 5, dt_tong: 10, dt_da_giai_quyet: 9, dt_ty_le: "90,0%" }));
+    const a = unit("UBND xã A", { vb_tong: 1, vb_cap_uy: 0, vb_chinh_quyen: 1, dt_tong: 10, dt_da_giai_quyet: 9, dt_ty_le: "90,0%" });
+    a.registers = { van_ban: [{ symbol: "01/KH-UBND", date: "2021-02-01", type: "Kế hoạch", title: "Kế hoạch thực hiện QCDC", issuer: "chinh_quyen" }] };
+    await unitBook("a.xlsx", a);
     await unitBook("b.xlsx", unit("UBND xã B", { vb_tong: 2, vb_cap_uy: 1, vb_chinh_quyen: 1, dt_tong: 5, dt_da_giai_quyet: 1, dt_ty_le: "20,0%", cv_tong: null, cv_doanh_nghiep: null, cv_nguoi_lao_dong: null, cv_khac: null }));
     await unitBook("c.xlsx", unit("UBND xã C", { vb_tong: null, vb_cap_uy: null, vb_chinh_quyen: null, dt_tong: 0, dt_da_giai_quyet: 0, dt_ty_le: "Không có" }));
     const xlsx = path.join(dir, "tong-hop.xlsx");
@@ -118,7 +120,7 @@ maybe("consolidated workbook recomputed by LibreOffice", () => {
     const sheets = await compute(xlsx);
     const got = appendix(sheets);
     for (const d of t.indicators) expect([d.code, lo(got[d.code])]).toEqual([d.code, js(res.values[d.code], d.kind)]);
-    expect(got.vb_tong).toBe("10");
+    expect(got.vb_tong).toBe("3");
     expect(got.dt_ty_le).toBe("66.7%");
     expect(lo(got.cv_tong)).toBe(10424000 * 2); // units A and C; B left it blank
 
@@ -127,7 +129,12 @@ maybe("consolidated workbook recomputed by LibreOffice", () => {
     const header = units[3];
     const row = (agency: string) => units.find((r) => r[1] === agency)!;
     const col = (code: string) => header.indexOf(code);
-    expect(row("UBND xã A")[col("vb_tong")]).toBe("8");
+    expect(row("UBND xã A")[col("vb_tong")]).toBe("1");
+    // Registers concatenated, each row naming its unit.
+    const vb = sheets["Văn bản"];
+    const vbHeader = vb.findIndex((r) => r.includes("Đơn vị báo cáo"));
+    expect(vbHeader).toBeGreaterThanOrEqual(0);
+    expect(vb[vbHeader + 1]).toEqual(expect.arrayContaining(["01/KH-UBND", "UBND xã A"]));
     expect(row("UBND xã C")[col("vb_tong")]).toBe("");
     expect(row("UBND xã A")[header.indexOf("Kiểm tra")]).toBe("✓");
 
@@ -144,12 +151,13 @@ maybe("consolidated workbook recomputed by LibreOffice", () => {
     const edited = path.join(dir, "sua.xlsx");
     await wb.xlsx.writeFile(edited);
     const after = appendix(await compute(edited));
-    expect(after.vb_tong).toBe("20");
+    expect(after.vb_tong).toBe("13");
     expect(after.dt_da_giai_quyet).toBe("12");
     expect(lo(after.dt_ty_le)).toBe(80); // 12/15, never the average of 90 %, 60 %
 
     // check reads the consolidated workbook as consolidated: no per-unit rule, no error.
     const c = await checkJson(xlsx);
     expect(c.result.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+    expect(c.result.findings.filter((f: { rule: string }) => f.rule.startsWith("workbook."))).toEqual([]);
   }, 240000);
 });

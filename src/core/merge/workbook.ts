@@ -16,6 +16,9 @@ import { readYesNo, type MergeResult } from "./merge";
 
 export const UNITS_SHEET = { name: "Đơn vị", table: "PL_DonVi", headerRow: 4 } as const;
 
+/** Header of the column a consolidated register adds: the unit each row comes from. */
+export const UNIT_COLUMN = "Đơn vị báo cáo";
+
 /** Fixed columns of the "Đơn vị" sheet before the indicators. */
 const FIXED = [
   { key: "stt", vi: "STT", width: 6 },
@@ -146,6 +149,20 @@ export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptio
 
   // The appendix's value cells become formulas over the "Đơn vị" sheet.
   const sheets = base.sheets.map((sp) => {
+    // Registers concatenated: each row says which unit it comes from (a column after the template's).
+    if (sp.role === "register" && sp.register) {
+      const list = r.data.registers[sp.register] ?? [];
+      if (!list.length) return sp;
+      return {
+        ...sp,
+        table: {
+          ...sp.table,
+          header: [...sp.table.header, UNIT_COLUMN],
+          rows: sp.table.rows.map((row, i) => [...row, { v: list[i] && typeof list[i].don_vi === "string" ? (list[i].don_vi as string) : null }]),
+          columns: [...sp.table.columns, { width: 30 }],
+        },
+      };
+    }
     if (sp.role !== "indicators") return sp;
     const iValue = columnIndex(ind, "value") - 1;
     const tableRows = sp.table.rows.map((row) => row.slice());
