@@ -20,6 +20,8 @@ import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Whether stderr is a terminal (progress lines update in place). */
+  tty?: boolean;
 }
 
 
@@ -46,6 +48,7 @@ Cách dùng:
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
   phuluc import-previous TỆP.xlsx --from nam-truoc.docx   điền cột "Năm trước" từ báo cáo năm trước
+  phuluc merge THƯ-MỤC|TỆP... -o tong-hop.xlsx            tổng hợp báo cáo của các đơn vị
 
 Tùy chọn chung:
   --lang en       thông báo bằng tiếng Anh (mặc định: tiếng Việt)
@@ -63,6 +66,7 @@ Usage:
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
   phuluc import-previous FILE.xlsx --from last.docx       fill the "Năm trước" column from last year's report
+  phuluc merge FOLDER|FILE... -o total.xlsx               consolidate the units' reports
 
 Common options:
   --lang en       messages in English (default: Vietnamese)
@@ -297,7 +301,9 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
  * `report` and `draft` are loaded only when used: they bring the docx writer and the
  * draft reader, which `phuluc check` does not need to start quickly.
  */
-async function runLazy(cmd: "report" | "draft" | "import-previous", args: string[], io: Io): Promise<number> {
+async function runLazy(cmd: "report" | "draft" | "import-previous" | "merge", args: string[], io: Io): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cmd === "merge") return (require("./merge") as typeof import("./merge")).runMergeCommand(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (cmd === "import-previous") return (require("./import-previous") as typeof import("./import-previous")).runImportPrevious(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -317,7 +323,7 @@ function langOf(args: string[]): Lang {
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[], rawIo?: Io): Promise<number> {
   // Everything printed is cleaned of control characters (user text may hold escape sequences).
-  const io = cleanIo(rawIo ?? processOut());
+  const io: Io = { ...cleanIo(rawIo ?? processOut()), tty: rawIo ? !!rawIo.tty : !!process.stderr.isTTY };
   const lang = langOf(argv);
   try {
     const args = [...argv];
@@ -346,7 +352,7 @@ export async function main(argv: string[], rawIo?: Io): Promise<number> {
     }
     const rest = args.slice(cmdIndex + 1);
     const before = args.slice(0, cmdIndex);
-    if (cmd === "report" || cmd === "draft" || cmd === "import-previous") return await runLazy(cmd, [...before, ...rest], io);
+    if (cmd === "report" || cmd === "draft" || cmd === "import-previous" || cmd === "merge") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
       return 0;
@@ -363,7 +369,7 @@ export async function main(argv: string[], rawIo?: Io): Promise<number> {
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous, merge. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous, merge. See: phuluc --help`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

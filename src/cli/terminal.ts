@@ -31,7 +31,9 @@ export interface Out {
 
 /** An output whose every write is cleaned by cleanForTerminal. */
 export function cleanIo(io: Out): Out {
-  return { out: (s) => io.out(cleanForTerminal(s)), err: (s) => io.err(cleanForTerminal(s)) };
+  // A leading carriage return is phuluc's own (a progress line updated in place); any other is removed.
+  const keepCr = (s: string) => (s.startsWith("\r") ? "\r" + cleanForTerminal(s.slice(1)) : cleanForTerminal(s));
+  return { out: (s) => io.out(cleanForTerminal(s)), err: (s) => io.err(keepCr(s)) };
 }
 
 let guarded = false;

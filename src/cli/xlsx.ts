@@ -24,7 +24,7 @@ const DAY_MS = 86400000;
  * reader and writer we do not use.
  */
 let WorkbookClass: typeof ExcelJS.Workbook | undefined;
-function newWorkbook(): ExcelJS.Workbook {
+export function newWorkbook(): ExcelJS.Workbook {
   if (!WorkbookClass) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -231,7 +231,11 @@ function dv(v: ValidationDef): ExcelJS.DataValidation {
 }
 
 function cellValue(c: CellPlan): ExcelJS.CellValue {
-  if (c.formula) return { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (c.formula) {
+    const f = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    if (c.result !== undefined && c.result !== null) (f as { result?: unknown }).result = c.result;
+    return f;
+  }
   if (c.v === undefined) return null;
   return c.v;
 }

@@ -20,7 +20,7 @@
  *   lower case; `overrides` may also be given as a list of { rule, severity, reason }.
  * normalizeReport(normalizeReport(x)) deep-equals normalizeReport(x).
  */
-import type { ReportData, ReportInfo, RawValue, RegisterRow, RegisterDef, RegisterFieldDef, TemplateDef, Section, UserRule, Override } from "./types";
+import type { ReportData, ReportInfo, RawValue, RegisterRow, RegisterDef, RegisterFieldDef, TemplateDef, Section, UserRule, Override, ConsolidationEntry } from "./types";
 import { getTemplate, listTemplates } from "./templates/index";
 import { normalizeValue, cleanText } from "./values";
 import { nfc, parseDate } from "./vn";
@@ -389,6 +389,26 @@ function normalizeOverrides(x: unknown): Record<string, Override> | undefined {
   return out;
 }
 
+/** A consolidated report's per-indicator coverage: whole counts kept, anything else dropped. */
+function normalizeConsolidation(x: unknown): Record<string, ConsolidationEntry> | undefined {
+  if (!isObject(x)) return undefined;
+  const out: Record<string, ConsolidationEntry> = {};
+  const whole = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : undefined);
+  for (const [k, e] of Object.entries(x)) {
+    if (!isObject(e)) continue;
+    const reported = whole(e.reported);
+    const expected = whole(e.expected);
+    if (reported === undefined || expected === undefined) continue;
+    const entry: ConsolidationEntry = { reported, expected };
+    const yes = whole(e.yes);
+    const answered = whole(e.answered);
+    if (yes !== undefined) entry.yes = yes;
+    if (answered !== undefined) entry.answered = answered;
+    out[nfc(k).trim()] = entry;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Names of the templates known, for messages. */
 function knownTemplates(): string {
   return listTemplates()
@@ -494,6 +514,8 @@ export function normalizeReport(input0: unknown): ReportData {
   if (rules && rules.length) out.rules = rules;
   const overrides = normalizeOverrides(x.overrides);
   if (overrides && Object.keys(overrides).length) out.overrides = overrides;
+  const consolidation = normalizeConsolidation(x.consolidation);
+  if (consolidation) out.consolidation = consolidation;
   setInputNotes(out, notes);
   return out;
 }
