@@ -426,6 +426,7 @@ export function lintReport(ctx: Ctx): Finding[] {
   // 6. One agency abbreviated several ways.
   const own = ownSymbol ? agencyOf(parseSymbol(ownSymbol)) : undefined;
   const byKey = new Map<string, Map<string, Occurrence[]>>();
+  const seen = new Set<string>(); // agency key + cleaned symbol: each document once (a register may hold 50,000 rows)
   for (const o of occ) {
     if (o.path === "report.symbol") continue;
     const a = agencyOf(parseSymbol(cleanSymbol(o.written)));
@@ -437,7 +438,11 @@ export function lintReport(ctx: Ctx): Finding[] {
     }
     const mm = byKey.get(k) ?? new Map<string, Occurrence[]>();
     const l = mm.get(a) ?? [];
-    if (!l.some((x) => cleanSymbol(x.written) === cleanSymbol(o.written))) l.push(o);
+    const once = k + "\u0001" + a + "\u0001" + cleanSymbol(o.written);
+    if (!seen.has(once)) {
+      seen.add(once);
+      l.push(o);
+    }
     mm.set(a, l);
     byKey.set(k, mm);
   }
@@ -453,7 +458,7 @@ export function lintReport(ctx: Ctx): Finding[] {
       const first = os[0];
       const example = replaceLast(cleanSymbol(first.written), variant, main);
       out.push(
-        warn("lint.agency-abbr", m(lang, "abbr.message", { variant, own: main, symbols: os.map((o) => cleanSymbol(o.written)).join(", ") }), m(lang, "abbr.suggestion", { own: main, example }), first.path, {
+        warn("lint.agency-abbr", m(lang, "abbr.message", { variant, own: main, symbols: os.slice(0, 10).map((o) => cleanSymbol(o.written)).join(", ") + (os.length > 10 ? ", …" : "") }), m(lang, "abbr.suggestion", { own: main, example }), first.path, {
           ...(first.quote !== undefined ? { quote: first.quote, offset: first.offset } : {}),
           values: { variant, own: main },
         }),
