@@ -149,6 +149,22 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{label}: đã đọc \"{raw}\" là {clean}; nên ghi {clean}.",
     en: "{label}: read \"{raw}\" as {clean}; better write {clean}.",
   },
+  "input.xml": {
+    vi: "mục {path}: đã bỏ các ký tự điều khiển hoặc ký tự lạ mà tệp Excel không chứa được.",
+    en: "at {path}: control or invalid characters an Excel file cannot hold were removed.",
+  },
+  "input.key": {
+    vi: "mục {path}: bỏ qua mục \"{key}\" (tên này không dùng được trong số liệu).",
+    en: "at {path}: the key \"{key}\" was ignored (it cannot be used in the data).",
+  },
+  "input.deep": {
+    vi: "mục {path}: dữ liệu lồng nhau quá sâu, phần bên trong bị bỏ qua.",
+    en: "at {path}: the data is nested too deeply; what is inside was ignored.",
+  },
+  "input.long": {
+    vi: "mục {path}: đoạn chữ dài {length} ký tự, quá {max} ký tự một ô Excel chứa được; Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn (nhiều mục).",
+    en: "at {path}: the text is {length} characters long, over the {max} an Excel cell holds; Excel would cut the rest. Shorten it or split it into several parts.",
+  },
   "value.previous": { vi: "{label} (năm trước)", en: "{label} (previous year)" },
   "value.unknownCode": {
     vi: "Mã chỉ tiêu \"{code}\" không có trong mẫu {template}; giá trị \"{raw}\" không được dùng. Kiểm tra lại chính tả của mã.",
@@ -253,6 +269,7 @@ export const MESSAGES: Record<string, Text> = {
   "expr.needNumber": { vi: "\"{token}\" cần hai vế là số", en: "\"{token}\" needs numbers on both sides" },
   "expr.string": { vi: "chuỗi chữ chưa đóng dấu nháy", en: "a quoted text is not closed" },
   "expr.tooLong": { vi: "biểu thức quá dài", en: "the expression is too long" },
+  "expr.tooDeep": { vi: "biểu thức lồng nhau quá sâu (quá {max} lớp ngoặc)", en: "the expression is nested too deeply (over {max} levels of brackets)" },
 };
 
 type Part = string | { k: string };

@@ -201,7 +201,7 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
   t.indicators.forEach((d, i) => {
     rows[i][iStatus] = status[d.code] ? { formula: status[d.code], wrap: true } : { v: null, wrap: true };
   });
-  rows.push(...extraRows);
+  for (const x of extraRows) rows.push(x);
   return {
     role: "indicators",
     name: s.name,

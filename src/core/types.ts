@@ -317,7 +317,11 @@ export interface OverrideSummary {
 export interface CheckResult {
   template: string;
   findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; overrides: OverrideSummary[] };
+  /**
+   * Counts of ALL findings. `shown` is set only when the list was capped (a draft with
+   * thousands of contradictions): the list then holds the first `shown` findings.
+   */
+  summary: { errors: number; warnings: number; infos: number; overrides: OverrideSummary[]; shown?: number };
 }
 
 /**

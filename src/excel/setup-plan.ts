@@ -18,6 +18,7 @@ import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../c
 import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
+import { sheetIsOurs } from "./ownership";
 
 /** One write, in the order given. Rows/columns 0-based. */
 export type WriteOp =
@@ -208,8 +209,10 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
     let existing: SheetSnapshot | undefined = byTable;
     if (!existing && recorded) {
       const s = snap.sheets.find((x) => sameName(x.name, recorded));
-      // A sheet the marker names but that lost our table is still ours only if nothing else claims it.
-      if (s && !(s.tables ?? []).some((x) => !x.name.toUpperCase().startsWith("PL_"))) existing = s;
+      // A sheet the marker names but that lost our table is still ours only if nothing else claims
+      // it and its header and code column are as the layout wrote them (ownership.ts): a user's
+      // own sheet made under our old name is left alone, and ours is made again beside it.
+      if (s && !(s.tables ?? []).some((x) => !x.name.toUpperCase().startsWith("PL_")) && sheetIsOurs(s, p)) existing = s;
     }
     if (existing && !claimed.has(nfcLower(existing.name))) {
       claimed.add(nfcLower(existing.name));
