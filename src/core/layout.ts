@@ -4,6 +4,7 @@
  * number formats, validation, derived-cell formulas, the ownership marker.
  */
 import type { TemplateDef, Text, RegisterFieldDef, RuleDef } from "./types";
+import { reportLists } from "./template-info";
 
 /** Bumped when the layout changes; older workbooks are upgraded keeping every value. */
 export const LAYOUT_VERSION = 1;
@@ -110,7 +111,7 @@ function registerTable(t: TemplateDef, id: string): string {
 function sectionsHint(t: TemplateDef): Text {
   if (t.workbook?.sectionsHint) return t.workbook.sectionsHint;
   const first = t.indicators[0]?.code;
-  const names = ["tom_tat", ...(t.lists ?? []).map((l) => l.placeholder), "phu_luc"].map((n) => "{" + n + "}").join(", ");
+  const names = ["tom_tat", ...reportLists(t).map((l) => l.placeholder), "phu_luc"].map((n) => "{" + n + "}").join(", ");
   return {
     vi: "Mỗi dòng một mục. Có thể dùng " + (first ? "{" + first + "} (số liệu), " : "") + names + ".",
     en: "One row per section. Placeholders: " + (first ? "{" + first + "} (a figure), " : "") + names + ".",

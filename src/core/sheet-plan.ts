@@ -27,6 +27,7 @@ import {
 } from "./layout";
 import { normalizeValue, readValue } from "./values";
 import { statusHook } from "./status-formulas";
+import { percentDecimals } from "./number-format";
 import { formatPercent, isoToSerial, parseDate } from "./vn";
 
 export interface PlanOptions {
@@ -54,9 +55,9 @@ const DEFAULT_PERCENT_DECIMALS = 1;
 const NOT_PRINTED = " (không in ra phụ lục; dùng để kiểm tra tỷ lệ)";
 
 /** Cell content for an indicator value (or previous-year value) written as data. */
-export function indicatorCell(raw: RawValue, kind: IndicatorKind): CellPlan {
+export function indicatorCell(raw: RawValue, kind: IndicatorKind, decimals = DEFAULT_PERCENT_DECIMALS): CellPlan {
   const n = normalizeValue(raw, kind);
-  if (n === null || n === undefined || n === "") return { v: null, format: indicatorFormat(kind, DEFAULT_PERCENT_DECIMALS) };
+  if (n === null || n === undefined || n === "") return { v: null, format: indicatorFormat(kind, decimals) };
   if (kind === "percent") {
     if (typeof n === "string") {
       const r = readValue(n, "percent");
@@ -65,13 +66,13 @@ export function indicatorCell(raw: RawValue, kind: IndicatorKind): CellPlan {
       if (r.status === "number" && !r.note && formatPercent(r.value, r.decimals) === n) {
         return { v: fraction(r.value), format: indicatorFormat("percent", r.decimals) };
       }
-      return { v: n, format: indicatorFormat("percent", DEFAULT_PERCENT_DECIMALS) };
+      return { v: n, format: indicatorFormat("percent", decimals) };
     }
     if (typeof n === "number") {
       // Only an unreadable percent (over 100, negative) stays a number: keep it as typed.
       return { v: n, format: "General" };
     }
-    return { v: String(n), format: indicatorFormat("percent", DEFAULT_PERCENT_DECIMALS) };
+    return { v: String(n), format: indicatorFormat("percent", decimals) };
   }
   if (typeof n === "number") {
     // A fractional figure (an error the check reports) must not be shown rounded.
@@ -82,9 +83,7 @@ export function indicatorCell(raw: RawValue, kind: IndicatorKind): CellPlan {
 
 /** Decimals of a percent format ("0.0%" → 1, "0%" → 0); the default for anything else. */
 function formatDecimals(format: string | undefined): number {
-  if (!format || format.indexOf("%") < 0) return DEFAULT_PERCENT_DECIMALS;
-  const m = /\.(0+)%/.exec(format);
-  return m ? m[1].length : 0;
+  return percentDecimals(format) ?? DEFAULT_PERCENT_DECIMALS;
 }
 
 function fraction(percentUnits: number): number {
@@ -157,17 +156,19 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
     row[columnIndex(s, "unit") - 1] = { v: d.unit.vi };
     const vAddr = valueAddress(t, layout, d.code);
     const pAddr = valueAddress(t, layout, d.code, "previous");
+    // A percent cell's decimals: the template's for this indicator, else the product's.
+    const decimals = d.decimals ?? DEFAULT_PERCENT_DECIMALS;
     let value: CellPlan;
     if (data) {
-      value = indicatorCell(data.values ? data.values[d.code] : null, d.kind);
+      value = indicatorCell(data.values ? data.values[d.code] : null, d.kind, decimals);
     } else if (formulas[d.code]) {
-      value = { formula: formulas[d.code], format: indicatorFormat(d.kind, DEFAULT_PERCENT_DECIMALS) };
+      value = { formula: formulas[d.code], format: indicatorFormat(d.kind, decimals) };
     } else {
-      value = { v: null, format: indicatorFormat(d.kind, DEFAULT_PERCENT_DECIMALS) };
+      value = { v: null, format: indicatorFormat(d.kind, decimals) };
     }
     value.validation = indicatorValidation(d.kind, vAddr);
     row[iValue] = value;
-    const prev = indicatorCell(data && data.previous ? data.previous[d.code] : null, d.kind);
+    const prev = indicatorCell(data && data.previous ? data.previous[d.code] : null, d.kind, decimals);
     prev.validation = indicatorValidation(d.kind, pAddr);
     row[iPrev] = prev;
     rows.push(row);

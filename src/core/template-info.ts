@@ -3,7 +3,7 @@
  * is silent. Every part that needs an indicator's aggregation, its parts, or its
  * year-on-year threshold asks here, so the defaults live in one place.
  */
-import type { Aggregation, IndicatorDef, RuleDef, TemplateDef, YoyThreshold } from "./types";
+import type { Aggregation, IndicatorDef, ReportListDef, RuleDef, TemplateDef, YoyThreshold } from "./types";
 
 /** The product's year-on-year default: ±50 % and a change of at least 3 (points for a percent). */
 export const DEFAULT_YOY: Required<YoyThreshold> = { relative: 50, absolute: 3 };
@@ -69,4 +69,12 @@ export function groupApplies(t: TemplateDef, group: number, level: string | unde
   const g = t.groups.find((x) => x.id === group);
   if (!g || !g.levels || g.levels.length === 0 || !level) return true;
   return g.levels.includes(level);
+}
+
+/**
+ * How the report lists the registers: the template's `lists`, else every register by its
+ * filled columns, placeholder "ds_<id>", intro "Danh sách <row noun>:".
+ */
+export function reportLists(t: TemplateDef): ReportListDef[] {
+  return t.lists ?? t.registers.map((r) => ({ register: r.id, placeholder: "ds_" + r.id, intro: "Danh sách " + r.rowNoun.vi + ":", style: "fields" as const }));
 }

@@ -134,3 +134,28 @@ test("several mistakes at once are all listed; in English on request", () => {
   const en = checkTemplate(t, { lang: "en" });
   expect(en.find((f) => f.rule === "template.duplicate-code")!.message).toBe('Indicator code "tiep_cong_dan" is a duplicate (first at indicator 4).');
 });
+
+test("the registry refuses a template with mistakes, listing them all; a sound one is registered", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { registerTemplate, getTemplate, TemplateError } = require("../../src/core/templates/index");
+  const t = copy();
+  t.id = "tinh-loi-2026";
+  t.indicators[4].code = "tiep_cong_dan";
+  t.rules[0].parts[0] = "van_ban_x";
+  let err: unknown;
+  try {
+    registerTemplate(t);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(TemplateError);
+  const e = err as { message: string; findings: Finding[] };
+  expect(e.findings.map((f) => f.path)).toEqual(["indicators[4].code", "rules[0].parts[0]"]);
+  expect(e.message).toContain('Mẫu "tinh-loi-2026" có 2 lỗi');
+  expect(e.message).toContain("rules[0].parts[0]: Quy tắc \"vb.tong\" nhắc chỉ tiêu \"van_ban_x\"");
+  expect(getTemplate("tinh-loi-2026")).toBeUndefined();
+  registerTemplate(copy());
+  expect(getTemplate("tinh-hb-2026")!.indicators).toHaveLength(11);
+  // The built-in templates went through the same check.
+  expect(getTemplate("qcdc-2021")!.format).toBe("phuluc-template/1");
+});

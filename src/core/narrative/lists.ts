@@ -61,11 +61,11 @@ export function documentItem(row: RegisterRow): string {
 }
 
 /** One inspection (or several units under one decision) as a list item. */
-function inspectionItem(decision: string, date: string, units: string[]): string {
+function inspectionItem(decision: string, date: string, units: string[], topic: string): string {
   let s = "Quyết định";
   if (decision) s += " số " + decision;
   if (date) s += " ngày " + date;
-  s += " thành lập đoàn kiểm tra việc thực hiện quy chế dân chủ ở cơ sở";
+  s += " thành lập đoàn kiểm tra việc " + topic;
   const us = units.filter((u) => u);
   if (us.length) {
     const joined = us.length === 1 ? us[0] : us.slice(0, -1).join(", ") + " và " + us[us.length - 1];
@@ -126,6 +126,8 @@ export interface ListOptions {
   style?: ReportListDef["style"];
   /** The register, for the "fields" style: its columns in order. */
   register?: RegisterDef;
+  /** What the report is about (the template's `subject`), for the "inspection" style. */
+  subject?: string;
 }
 
 /**
@@ -193,7 +195,7 @@ export function registerList(id: string, rows: RegisterRow[] | undefined, opts: 
       const e = byDecision.get(key)!;
       if (u && !e.units.includes(u)) e.units.push(u);
     });
-    return [listBlock(order.map((k) => inspectionItem(k.startsWith("#") ? "" : k, byDecision.get(k)!.date, byDecision.get(k)!.units)))];
+    return [listBlock(order.map((k) => inspectionItem(k.startsWith("#") ? "" : k, byDecision.get(k)!.date, byDecision.get(k)!.units, opts.subject ?? "thực hiện dân chủ ở cơ sở")))];
   }
   if (style === "conference") return [listBlock(rs.map(conferenceItem))];
   if (style === "dialogue") return [listBlock(rs.map(dialogueItem))];

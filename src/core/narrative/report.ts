@@ -3,7 +3,8 @@
  * the same data as the appendix: header, title, basis, the sections (with placeholders),
  * "Nơi nhận", signature, then the appendix on a new page.
  */
-import type { Finding, ReportData, ReportListDef, TemplateDef } from "../types";
+import type { Finding, ReportData, TemplateDef } from "../types";
+import { reportLists } from "../template-info";
 import { formatDateLine } from "../vn";
 import { formatValue, readValue } from "../values";
 import { getTemplate } from "../templates/index";
@@ -48,10 +49,6 @@ function subjectOf(t: TemplateDef | undefined): string {
   return t?.subject?.vi ?? "thực hiện dân chủ ở cơ sở";
 }
 
-/** The template's register lists; without any, each register listed by its filled columns ("ds_<id>"). */
-export function reportLists(t: TemplateDef): ReportListDef[] {
-  return t.lists ?? t.registers.map((r) => ({ register: r.id, placeholder: "ds_" + r.id, intro: "Danh sách " + r.rowNoun.vi + ":", style: "fields" as const }));
-}
 
 function listOf(t: TemplateDef, placeholder: string) {
   return reportLists(t).find((l) => l.placeholder === placeholder);
@@ -63,6 +60,7 @@ function listBlocks(t: TemplateDef, register: string, ctx: Ctx): Block[] {
     groupDocuments: ctx.opts.groupDocuments,
     style: def?.style,
     register: t.registers.find((r) => r.id === register),
+    subject: subjectOf(t),
   });
 }
 
