@@ -18,7 +18,7 @@ import { renderText } from "../core/render/text";
 import { renderHtml } from "../core/render/html";
 import { renderDocx } from "../docx/render-docx";
 import { FileError } from "./xlsx";
-import { CliError as Usage, langOf, loadReportInput, parseArgs } from "./input";
+import { CliError as Usage, draftNotice, langOf, loadReportInput, parseArgs } from "./input";
 
 export interface ReportIo {
   out(s: string): void;
@@ -179,7 +179,9 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
     if (!a.input) throw new Usage(USAGE.vi, USAGE.en);
     const format = formatOf(a.out, a.format);
     const out = a.out ?? defaultOut(a.input, format, a.summary);
-    const { data, structural } = await loadReportInput(a.input, a.lang);
+    const { data, structural, template } = await loadReportInput(a.input, a.lang);
+    const notice = draftNotice(template, lang);
+    if (notice) io.err(notice);
     const opts = { pad: a.pad, groupDocuments: a.group, structural };
     const res: ReportResult = a.summary ? buildSummaryReport(data, opts) : buildReport(data, opts);
 

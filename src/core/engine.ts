@@ -17,6 +17,7 @@ import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
 import { cellOf } from "./cells";
+import { notApplicableGroups } from "./template-info";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
 export type { RuleModule } from "./rules/context";
@@ -147,9 +148,25 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   for (const f of checkReport(ctx)) findings.push(f);
   for (const f of checkRows(ctx)) findings.push(f);
+  // A group left wholly blank is not applicable (when the template says so): its rules say nothing.
+  const na = notApplicableGroups(t, (c) => ctx.reading(c).status === "blank");
+  const consolidated = !!(data.report && data.report.consolidated === true);
   for (const rule of t.rules) {
     const m = ruleModule(rule.kind);
     if (!m) continue;
+    if (consolidated && rule.perUnit) continue;
+    if (na.size && rule.kind !== "register-count") {
+      const codes = ctx.codesOf(rule);
+      let inNa = codes.length > 0;
+      for (const c of codes) {
+        const d = ctx.ix.ind.get(c);
+        if (!d || !na.has(d.group)) {
+          inNa = false;
+          break;
+        }
+      }
+      if (inNa) continue;
+    }
     const got = m.run(rule, ctx);
     for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }

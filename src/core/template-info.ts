@@ -70,3 +70,31 @@ export function groupApplies(t: TemplateDef, group: number, level: string | unde
   if (!g || !g.levels || g.levels.length === 0 || !level) return true;
   return g.levels.includes(level);
 }
+
+/**
+ * The groups that are not applicable to one report: with `blankGroupsNotApplicable`, the
+ * groups whose indicators are all blank (`isBlank`). Empty when the template does not say so.
+ */
+export function notApplicableGroups(t: TemplateDef, isBlank: (code: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  if (!t.blankGroupsNotApplicable) return out;
+  for (const g of t.groups) {
+    let any = false;
+    let all = true;
+    for (const i of t.indicators) {
+      if (i.group !== g.id) continue;
+      any = true;
+      if (!isBlank(i.code)) {
+        all = false;
+        break;
+      }
+    }
+    if (any && all) out.add(g.id);
+  }
+  return out;
+}
+
+/** The group of an indicator (undefined for a code the template lacks). */
+export function groupOf(t: TemplateDef, code: string): number | undefined {
+  return indicatorDef(t, code)?.group;
+}

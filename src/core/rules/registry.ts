@@ -9,6 +9,8 @@ import { ratioRule } from "./ratio";
 import { impliesRule } from "./implies";
 import { registerCountRule } from "./register-count";
 import { periodRule } from "./period";
+import { maxRule } from "./max";
+import { minPerRule } from "./min-per";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const registry = new Map<string, RuleModule<any>>();
@@ -27,4 +29,4 @@ export function ruleKinds(): string[] {
   return Array.from(registry.keys());
 }
 
-for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule]) registerRuleKind(m);
+for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, maxRule, minPerRule]) registerRuleKind(m);

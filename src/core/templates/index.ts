@@ -4,8 +4,17 @@
  */
 import type { TemplateDef } from "../types";
 import { qcdc2021 } from "./qcdc-2021";
+import { dccs2025, DCCS_2025_MESSAGES } from "./dccs-2025";
+import { registerMessages } from "../i18n";
 
-const templates = new Map<string, TemplateDef>([[qcdc2021.id, qcdc2021]]);
+/** The default template of a new workbook (`phuluc init`, the pane's set-up). */
+export const DEFAULT_TEMPLATE_ID = "dccs-2025";
+
+const templates = new Map<string, TemplateDef>([
+  [qcdc2021.id, qcdc2021],
+  [dccs2025.id, dccs2025],
+]);
+registerMessages(DCCS_2025_MESSAGES);
 
 /** The template with this id, or undefined. */
 export function getTemplate(id: string): TemplateDef | undefined {
@@ -22,4 +31,4 @@ export function registerTemplate(t: TemplateDef): void {
   templates.set(t.id, t);
 }
 
-export { qcdc2021 };
+export { qcdc2021, dccs2025 };

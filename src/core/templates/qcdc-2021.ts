@@ -41,7 +41,15 @@ export const qcdc2021: TemplateDef = {
   },
   levels: [
     { id: "tinh", label: { vi: "Cấp tỉnh", en: "Province level" } },
-    { id: "huyen", label: { vi: "Cấp huyện", en: "District level" } },
+    {
+      id: "huyen",
+      label: { vi: "Cấp huyện", en: "District level" },
+      until: "2025-07-01",
+      untilMessage: {
+        vi: "cấp huyện đã kết thúc hoạt động từ ngày 01/7/2025 (chính quyền địa phương hai cấp); báo cáo lập sau ngày này nên chọn cấp tỉnh hoặc cấp xã (mẫu dccs-2025).",
+        en: "the district level ended on 1 July 2025 (two-tier local government); a report made after that date should choose the province or commune level (template dccs-2025).",
+      },
+    },
     { id: "xa", label: { vi: "Cấp xã", en: "Commune level" } },
   ],
   groups: [
