@@ -11,6 +11,7 @@ import { registerCountRule } from "./register-count";
 import { periodRule } from "./period";
 import { maxRule } from "./max";
 import { minPerRule } from "./min-per";
+import { expressionRule } from "./expression";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const registry = new Map<string, RuleModule<any>>();
@@ -29,4 +30,4 @@ export function ruleKinds(): string[] {
   return Array.from(registry.keys());
 }
 
-for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, maxRule, minPerRule]) registerRuleKind(m);
+for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, expressionRule, maxRule, minPerRule]) registerRuleKind(m);
