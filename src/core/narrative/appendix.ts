@@ -7,6 +7,7 @@ import type { AppendixLine, ReportData, TemplateDef, IndicatorDef } from "../typ
 import { byTemplate } from "../templates/built-in";
 import { formatValue, readValue } from "../values";
 import { formatDate } from "../vn";
+import { isPartyReport } from "../symbol";
 import { groupApplies, notApplicableGroups } from "../template-info";
 import type { Block } from "../doc/model";
 import { coverageLine } from "../merge/coverage";
@@ -27,7 +28,8 @@ export interface AppendixOptions {
 export function fullSymbol(data: ReportData): string {
   const n = String(data.report?.number ?? "").trim();
   const s = String(data.report?.symbol ?? "").trim();
-  if (n && s) return n + "/" + s;
+  // A Party body's document: NUMBER-TYPE/BODY ("15-BC/ĐU"), Hướng dẫn 36-HD/VPTW.
+  if (n && s) return n + (isPartyReport(data.report) ? "-" : "/") + s;
   return n || s;
 }
 
