@@ -162,3 +162,13 @@ export function formatFindings(findings: Finding[], lang: Lang, details: (f: Fin
   }
   return lines;
 }
+
+/**
+ * The notice of a draft template (e.g. dccs-2025: "Bản nháp — cơ quan tổng hợp điều chỉnh
+ * theo đề cương của mình"), one line for stderr; "" for a template that is not a draft.
+ * A notice, not a finding: it changes neither the findings nor the exit code.
+ */
+export function draftNotice(template: TemplateDef | undefined, lang: Lang): string {
+  if (!template || !template.draft) return "";
+  return `phuluc: ${lang === "en" ? "template" : "mẫu"} ${template.id}: ${template.draft[lang]}\n`;
+}

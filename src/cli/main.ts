@@ -8,13 +8,13 @@ import * as path from "path";
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
 import { check } from "../core/engine";
 import { InputError } from "../core/normalize";
-import { getTemplate, listTemplates } from "../core/templates/index";
+import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
 import { writePlan, FileError } from "./xlsx";
 import { checkOutput, writeOutput } from "./files";
 import { cleanIo, jsonText, processOut } from "./terminal";
 import { CELL_MAX_CHARS, inputNotes } from "../core/input-clean";
-import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
+import { CliError, draftNotice, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
@@ -77,21 +77,23 @@ Exit codes: 0 no error; 1 errors in the figures or the workbook's structure; 2 i
 `,
   },
   init: {
-    vi: `phuluc init TỆP.xlsx [--data bao-cao.json] [--template qcdc-2021] [--force]
+    vi: `phuluc init TỆP.xlsx [--data bao-cao.json] [--template dccs-2025|qcdc-2021] [--force]
 
 Tạo sổ tính Excel theo mẫu: trang "Phụ lục" (số liệu), "Thông tin", các sổ (Văn bản, Kiểm tra,
 Hội nghị, Đối thoại), "Nội dung", "Quy tắc riêng", "Ngoại lệ".
   --data TỆP.json   điền sẵn số liệu từ tệp JSON (kể cả khi số liệu có lỗi: dùng phuluc check để xem)
-  --template MÃ     mẫu báo cáo khi không có --data (mặc định qcdc-2021)
+  --template MÃ     mẫu báo cáo khi không có --data: dccs-2025 (mặc định; mẫu 2025, bản nháp)
+                    hoặc qcdc-2021 (mẫu 2021). Có --data thì dùng mẫu ghi trong tệp JSON
   --force           ghi đè nếu TỆP.xlsx đã có
 Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 `,
-    en: `phuluc init FILE.xlsx [--data report.json] [--template qcdc-2021] [--force]
+    en: `phuluc init FILE.xlsx [--data report.json] [--template dccs-2025|qcdc-2021] [--force]
 
 Make an Excel workbook from the template: "Phụ lục" (figures), "Thông tin" (details), the
 registers, "Nội dung" (text), "Quy tắc riêng" (own rules), "Ngoại lệ" (overrides).
   --data FILE.json  fill in the data from a JSON file (even with errors: see phuluc check)
-  --template ID     template when there is no --data (default qcdc-2021)
+  --template ID     template when there is no --data: dccs-2025 (default; the 2025 form, a draft)
+                    or qcdc-2021 (the 2021 form). With --data, the template the JSON names
   --force           overwrite FILE.xlsx if it exists
 Without --data, totals and ratios hold formulas.
 `,
@@ -202,6 +204,8 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc check TỆP.xlsx|TỆP.json [--json]", "Usage: phuluc check FILE.xlsx|FILE.json [--json]");
   const file = p.positional[0];
   const input = await loadReportInput(file, lang);
+  const notice = draftNotice(input.template, lang);
+  if (notice) io.err(notice);
   let res: CheckResult;
   if (!input.template) {
     res = emptyResult(input.data.template || "", input.structural);
@@ -241,7 +245,7 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
       );
     }
   } else {
-    const id = p.options.get("--template") ?? "qcdc-2021";
+    const id = p.options.get("--template") ?? DEFAULT_TEMPLATE_ID;
     template = getTemplate(id);
     if (!template) {
       const known = listTemplates().map((x) => x.id).join(", ");
@@ -251,6 +255,8 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
   const plan = planWorkbook(template, data);
   await writePlan(plan, out, { force: p.flags.has("--force"), inputs: [dataFile] });
+  const notice = draftNotice(template, lang);
+  if (notice) io.err(notice);
   io.out(
     t(
       lang,

@@ -20,7 +20,7 @@ import { renderDocx } from "../docx/render-docx";
 import { FileError } from "./xlsx";
 import { checkOutput, writeOutput, type WriteOptions } from "./files";
 import { cleanIo, processOut } from "./terminal";
-import { CliError as Usage, langOf, loadReportInput, parseArgs } from "./input";
+import { CliError as Usage, draftNotice, langOf, loadReportInput, parseArgs } from "./input";
 
 export interface ReportIo {
   out(s: string): void;
@@ -187,7 +187,9 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
     const out = a.out ?? defaultOut(a.input, format, a.summary);
     const target: WriteOptions = { force: a.force, inputs: [a.input] };
     checkOutput(out, target);
-    const { data, structural } = await loadReportInput(a.input, a.lang);
+    const { data, structural, template } = await loadReportInput(a.input, a.lang);
+    const notice = draftNotice(template, lang);
+    if (notice) io.err(notice);
     const opts = { pad: a.pad, groupDocuments: a.group, structural };
     const res: ReportResult = a.summary ? buildSummaryReport(data, opts) : buildReport(data, opts);
 

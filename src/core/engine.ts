@@ -19,6 +19,7 @@ import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
 import { cellOf } from "./cells";
+import { notApplicableGroups } from "./template-info";
 import { inputNotes, noteFindings } from "./input-clean";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
@@ -159,12 +160,26 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   for (const f of checkReport(ctx)) findings.push(f);
   for (const f of checkRows(ctx)) findings.push(f);
+  // A group left wholly blank is not applicable (when the template says so): its rules say nothing.
+  const na = notApplicableGroups(t, (c) => ctx.reading(c).status === "blank");
   const consolidated = !!(data.report && data.report.consolidated);
   for (const rule of t.rules) {
     // A rule that holds for one reporting unit only (a register count, a legal maximum) does not hold for a sum of units.
     if (consolidated && isPerUnit(rule)) continue;
     const m = ruleModule(rule.kind);
     if (!m) continue;
+    if (na.size && rule.kind !== "register-count") {
+      const codes = ctx.codesOf(rule);
+      let inNa = codes.length > 0;
+      for (const c of codes) {
+        const d = ctx.ix.ind.get(c);
+        if (!d || !na.has(d.group)) {
+          inNa = false;
+          break;
+        }
+      }
+      if (inNa) continue;
+    }
     const got = m.run(rule, ctx);
     for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }

@@ -81,6 +81,31 @@ export const MESSAGES: Record<string, Text> = {
     en: "{ratio} cannot be checked: {missing}.",
   },
 
+  // max (a constant maximum)
+  "max.fail": {
+    vi: "{label} ({value}) nhiều hơn mức tối đa {max}.",
+    en: "{label} ({value}) is more than the maximum, {max}.",
+  },
+  "max.suggestion": { vi: "Kiểm tra lại {labelLower} (tối đa {max}).", en: "Check {labelLower} (at most {max})." },
+  "max.missing": {
+    vi: "Chưa kiểm tra được {labelsLower} (tối đa {max}) vì {missing}.",
+    en: "{labelsLower} cannot be checked against the maximum {max}: {missing}.",
+  },
+
+  // min-per (a multiple: total ≥ min × per)
+  "min-per.fail": {
+    vi: "{total} ({totalValue}) ít hơn {min} × {perLower} ({perValue}) = {expected}.",
+    en: "{total} ({totalValue}) is less than {min} × {perLower} ({perValue}) = {expected}.",
+  },
+  "min-per.suggestion": {
+    vi: "Kiểm tra lại {totalLower} và {perLower}.",
+    en: "Check {totalLower} and {perLower}.",
+  },
+  "min-per.missing": {
+    vi: "Chưa đối chiếu được {totalLower} với {perLower} vì {missing}.",
+    en: "{totalLower} cannot be checked against {perLower}: {missing}.",
+  },
+
   // implies
   "implies.fail": {
     vi: "{ifLabel} là {ifValue} nhưng {thenLower} là {thenValue} (phải {thenOp} {thenBound}).",
@@ -142,6 +167,11 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{label}: không đọc được \"{raw}\" thành một số; hãy ghi một số (vd. {example}).",
     en: "{label}: \"{raw}\" cannot be read as a figure; write one figure (e.g. {example}).",
   },
+  "value.yesno": {
+    vi: "{label}: \"{raw}\" không phải câu trả lời Có hoặc Không; hãy chọn Có hoặc Không.",
+    en: "{label}: \"{raw}\" is not an answer; choose Có (yes) or Không (no).",
+  },
+  "value.example.yesno": { vi: "Có hoặc Không", en: "Có or Không" },
   "value.example.count": { vi: "8 hoặc 08", en: "8 or 08" },
   "value.example.money": { vi: "10.424.000", en: "10.424.000" },
   "value.example.percent": { vi: "88,9% hoặc \"Không có\"", en: "88,9% or \"Không có\"" },
@@ -197,6 +227,10 @@ export const MESSAGES: Record<string, Text> = {
   "report.date": {
     vi: "Ngày báo cáo: không đọc được ngày \"{raw}\"; ghi ngày dạng 14/11/2021 (ngày này in ở đầu báo cáo).",
     en: "Report date: \"{raw}\" is not a date; write it as 14/11/2021 (it is printed in the report's header).",
+  },
+  "report.levelEnded": {
+    vi: "Cấp báo cáo: {message}",
+    en: "Level: {message}",
   },
   "report.level": {
     vi: "Cấp báo cáo: \"{raw}\" không phải một lựa chọn ({options}).",

@@ -3,7 +3,7 @@
  * (Office.js). Pure data and pure functions: sheet names, Excel table names, columns,
  * number formats, validation, derived-cell formulas, the ownership marker.
  */
-import type { TemplateDef, Text, RegisterFieldDef, RuleDef } from "./types";
+import type { IndicatorKind, TemplateDef, Text, RegisterFieldDef, RuleDef } from "./types";
 import { reportLists } from "./template-info";
 
 /** Bumped when the layout changes; older workbooks are upgraded keeping every value. */
@@ -77,6 +77,8 @@ export interface WorkbookLayout {
 export const FORMATS = {
   count: "#,##0",
   money: "#,##0",
+  /** A yes/no answer is text ("Có", "Không"). */
+  yesno: "@",
   percent: (decimals: number) => (decimals > 0 ? "0." + "0".repeat(decimals) + "%" : "0%"),
   date: "dd/mm/yyyy",
   text: "@",
@@ -354,7 +356,15 @@ export function derivedFormulas(t: TemplateDef, layout: WorkbookLayout): Record<
 }
 
 /** Validation of an indicator's value cell, by kind. `cell` is its own A1 address (for custom formulas). */
-export function indicatorValidation(kind: "count" | "money" | "percent", cell: string): ValidationDef {
+export function indicatorValidation(kind: IndicatorKind, cell: string): ValidationDef {
+  if (kind === "yesno") {
+    return {
+      rule: { type: "list", values: [BOOLEAN_LABELS.true.vi, BOOLEAN_LABELS.false.vi] },
+      errorStyle: "warning",
+      title: { vi: "Có hoặc Không", en: "Có or Không" },
+      message: { vi: "Chọn Có hoặc Không.", en: "Pick Có (yes) or Không (no)." },
+    };
+  }
   if (kind === "percent") {
     return {
       rule: { type: "custom", formula: `=OR(${cell}="",${cell}="Không có",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=1))` },
@@ -370,6 +380,6 @@ export function indicatorValidation(kind: "count" | "money" | "percent", cell: s
 }
 
 /** Number format of an indicator's value cell; percents keep the decimals they were written with. */
-export function indicatorFormat(kind: "count" | "money" | "percent", percentDecimals = 1): string {
+export function indicatorFormat(kind: IndicatorKind, percentDecimals = 1): string {
   return kind === "percent" ? FORMATS.percent(percentDecimals) : FORMATS[kind];
 }

@@ -105,6 +105,19 @@ function normalizeRecipients(x: unknown): string[] | undefined {
   return out;
 }
 
+/**
+ * The data cut-off window `{ from, to }`: each date ISO (read as people type dates); a date
+ * that cannot be read is kept as typed. Absent or empty: undefined (the report's year).
+ */
+function normalizePeriod(x: unknown): { from: string; to: string } | undefined {
+  if (!isObject(x)) return undefined;
+  const one = (v: unknown): string => parseDate(v) ?? text(v) ?? "";
+  const from = one(x.from);
+  const to = one(x.to);
+  if (!from && !to) return undefined;
+  return { from, to };
+}
+
 function normalizeInfo(x: unknown, t: TemplateDef): ReportInfo {
   const info: ReportInfo = {};
   if (!isObject(x)) return info;
@@ -121,6 +134,9 @@ function normalizeInfo(x: unknown, t: TemplateDef): ReportInfo {
     } else if (k === "level") {
       const l = normalizeLevel(v, t);
       if (l !== undefined) info.level = l;
+    } else if (k === "period") {
+      const pd = normalizePeriod(v);
+      if (pd) info.period = pd;
     } else if (k === "recipients") {
       const r = normalizeRecipients(v);
       if (r && r.length) info.recipients = r;

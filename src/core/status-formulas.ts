@@ -81,7 +81,10 @@ const KHONG_CO = "Không có".normalize("NFC");
 export { BLANK_TEXTS, ZERO_TEXTS, NA_TEXTS };
 
 /** Rule kinds the status formulas carry. */
-export const COVERED_KINDS: RuleDef["kind"][] = ["sum", "le", "ratio", "implies"];
+export const COVERED_KINDS: RuleDef["kind"][] = ["sum", "le", "ratio", "implies", "max", "min-per"];
+
+/** Answers a yes/no cell may hold (the core's reader takes more spellings; the add-in gives the answer). */
+export const YESNO_TEXTS = ["Có", "Không", "co", "khong", "Chưa", "chua", "Không có", "khong co", "Chưa có", "chua co", "Đã có", "Rồi"].map((s) => s.normalize("NFC"));
 
 /** Rules of the template that stay with the add-in / command line (registers, report year). */
 export function uncoveredRules(t: TemplateDef): string[] {
@@ -216,7 +219,9 @@ class Builder {
     const a = this.a(code);
     const E = SEV_MARK.error;
     let expr: string;
-    if (this.kind(code) === "percent") {
+    if (this.kind(code) === "yesno") {
+      expr = `IF(OR(${this.blank(code)},${this.oneOf(code, YESNO_TEXTS)}),"",${q("; " + E + " ghi Có hoặc Không")})`;
+    } else if (this.kind(code) === "percent") {
       const w = this.w(code);
       expr =
         `IF(OR(${this.blank(code)},${this.na(code)}),"",` +
@@ -288,6 +293,19 @@ class Builder {
     return { rule: r.id, row: r.ratio, inputs, expr: `IF(${this.ready(r.denominator)},${checked},${notReady})` };
   }
 
+  maxParts(r: Extract<RuleDef, { kind: "max" }>): StatusPart[] {
+    return r.codes.map((c) => {
+      const msg = `${q("; " + SEV_MARK[r.severity] + " ")}&${this.fx(c)}&${q(" > " + r.max)}`;
+      return { rule: r.id, row: c, inputs: [c], expr: `IF(${this.ready(c)},IF(${this.n(c)}>${lit(r.max)},${msg},""),${this.pending([c])})` };
+    });
+  }
+
+  minPerPart(r: Extract<RuleDef, { kind: "min-per" }>): StatusPart {
+    const inputs = [r.total, r.per];
+    const msg = `${q("; " + SEV_MARK[r.severity] + " ")}&${this.fx(r.total)}&${q(" < " + r.min + " × ")}&${this.fx(r.per)}`;
+    return { rule: r.id, row: r.total, inputs, expr: `IF(${this.allReady(inputs)},IF(${this.n(r.total)}<${lit(r.min)}*${this.n(r.per)},${msg},""),${this.pending(inputs)})` };
+  }
+
   cond(c: Condition): string {
     const op = c.op === "!=" ? "<>" : c.op;
     return `${this.n(c.code)}${op}${lit(c.value)}`;
@@ -323,6 +341,12 @@ class Builder {
       case "implies":
         for (const c of r.clauses) codes.push(c.if.code, c.then.code);
         break;
+      case "max":
+        codes.push(...r.codes);
+        break;
+      case "min-per":
+        codes.push(r.total, r.per);
+        break;
       default:
         return [];
     }
@@ -337,6 +361,10 @@ class Builder {
         return [this.ratioPart(r)];
       case "implies":
         return this.impliesParts(r);
+      case "max":
+        return this.maxParts(r);
+      case "min-per":
+        return [this.minPerPart(r)];
     }
     return [];
   }

@@ -49,3 +49,54 @@ export const TYPE_CODES = new Set([
   "NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "KL", "CV",
   "HĐ", "GUQ", "GM", "GGT", "GNP", "PC", "PG", "TT", "TC", "NĐ", "L", "PL",
 ]);
+
+/**
+ * Names with which a Party body's name begins (Hướng dẫn 36-HD/VPTW): its reports take the
+ * Party header ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 15-BC/ĐU"), not the state one.
+ */
+const PARTY_BODIES = [
+  "đảng ủy",
+  "đảng uỷ",
+  "đảng bộ",
+  "ban chấp hành đảng bộ",
+  "ban thường vụ",
+  "thường trực đảng ủy",
+  "thường trực huyện ủy",
+  "thường trực tỉnh ủy",
+  "tỉnh ủy",
+  "tỉnh uỷ",
+  "thành ủy",
+  "thành uỷ",
+  "huyện ủy",
+  "huyện uỷ",
+  "quận ủy",
+  "quận uỷ",
+  "thị ủy",
+  "thị uỷ",
+  "chi bộ",
+  "chi ủy",
+  "ủy ban kiểm tra đảng ủy",
+  "ủy ban kiểm tra tỉnh ủy",
+  "ủy ban kiểm tra huyện ủy",
+  "ban tuyên giáo",
+  "ban dân vận",
+  "ban tổ chức tỉnh ủy",
+  "ban tổ chức huyện ủy",
+  "văn phòng tỉnh ủy",
+  "văn phòng huyện ủy",
+  "đảng đoàn",
+  "ban cán sự đảng",
+];
+
+/** Whether an agency's name is a Party body's ("Đảng ủy xã Tân Lập", "Huyện ủy Mai Sơn", "Chi bộ …"). */
+export function isPartyBody(name: unknown): boolean {
+  if (typeof name !== "string") return false;
+  const s = nfc(name).trim().replace(/\s+/g, " ").toLowerCase();
+  return PARTY_BODIES.some((p) => s === p || s.startsWith(p + " "));
+}
+
+/** Whether a report is a Party body's: its agency, or failing a name, its parent agency, is one. */
+export function isPartyReport(report: { agency?: string; parentAgency?: string } | undefined): boolean {
+  if (!report) return false;
+  return isPartyBody(report.agency) || isPartyBody(report.parentAgency);
+}

@@ -340,6 +340,15 @@ export function checkTemplate(def: unknown, opts: TemplateCheckOptions = {}): Fi
         if (!(Number.isInteger(r.fromYear) && Number.isInteger(r.toYear) && (r.fromYear as number) <= (r.toYear as number)))
           add("template.period", p, { rule: id, from: str(r.fromYear), to: str(r.toYear) });
         break;
+      case "max":
+        codeList(r.codes, p + ".codes");
+        if (typeof r.max !== "number" || !isFinite(r.max)) add("template.rule-field", p + ".max", { rule: id, field: "max" });
+        break;
+      case "min-per":
+        code(r.total, p + ".total");
+        code(r.per, p + ".per");
+        if (typeof r.min !== "number" || !isFinite(r.min)) add("template.rule-field", p + ".min", { rule: id, field: "min" });
+        break;
       case "expression": {
         if (typeof r.expression !== "string" || !r.expression.trim()) {
           add("template.rule-field", p + ".expression", { rule: id, field: "expression" });

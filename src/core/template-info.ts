@@ -78,3 +78,31 @@ export function groupApplies(t: TemplateDef, group: number, level: string | unde
 export function reportLists(t: TemplateDef): ReportListDef[] {
   return t.lists ?? t.registers.map((r) => ({ register: r.id, placeholder: "ds_" + r.id, intro: "Danh sách " + r.rowNoun.vi + ":", style: "fields" as const }));
 }
+
+/**
+ * The groups that are not applicable to one report: with `blankGroupsNotApplicable`, the
+ * groups whose indicators are all blank (`isBlank`). Empty when the template does not say so.
+ */
+export function notApplicableGroups(t: TemplateDef, isBlank: (code: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  if (!t.blankGroupsNotApplicable) return out;
+  for (const g of t.groups) {
+    let any = false;
+    let all = true;
+    for (const i of t.indicators) {
+      if (i.group !== g.id) continue;
+      any = true;
+      if (!isBlank(i.code)) {
+        all = false;
+        break;
+      }
+    }
+    if (any && all) out.add(g.id);
+  }
+  return out;
+}
+
+/** The group of an indicator (undefined for a code the template lacks). */
+export function groupOf(t: TemplateDef, code: string): number | undefined {
+  return indicatorDef(t, code)?.group;
+}

@@ -6,7 +6,7 @@ import type { PhraseBook } from "./narrative/phrases";
 import type { DraftPatterns } from "./draft/patterns";
 
 /** Kinds of indicator value. */
-export type IndicatorKind = "count" | "money" | "percent";
+export type IndicatorKind = "count" | "money" | "percent" | "yesno";
 
 /** Finding severities, most severe first. */
 export type Severity = "error" | "warning" | "info";
@@ -136,6 +136,23 @@ type RuleDefBody =
       /** With the denominator 0, the ratio must be "Không có"; a number there is this severity. */
       zeroDenominator?: { severity: Severity };
     }
+  | {
+      id: string;
+      kind: "max";
+      severity: Severity;
+      /** Each of these figures is at most `max` (a constant, e.g. a legal maximum). */
+      codes: string[];
+      max: number;
+    }
+  | {
+      id: string;
+      kind: "min-per";
+      severity: Severity;
+      /** `total` ≥ `min` × `per` (e.g. members ≥ 5 × boards). */
+      total: string;
+      per: string;
+      min: number;
+    }
   | { id: string; kind: "implies"; severity: Severity; clauses: { if: Condition; then: Condition }[] }
   | { id: string; kind: "register-count"; severity: Severity; register: string; counts: RegisterCount[] }
   | {
@@ -167,13 +184,29 @@ export interface TemplateDef {
   id: string;
   title: Text;
   /** Reporting levels and the appendix's heading of group 7 for each. */
-  levels: { id: string; label: Text }[];
+  /** `until`: the ISO date the level ended; a report dated after it gets a warning (`untilMessage`). */
+  levels: { id: string; label: Text; until?: string; untilMessage?: Text }[];
   groups: GroupDef[];
   indicators: IndicatorDef[];
   registers: RegisterDef[];
   rules: RuleDef[];
   /** Year-on-year thresholds for every indicator of this template (an indicator's own win). */
   yoy?: YoyThreshold;
+  /**
+   * A draft template for the receiving body to adjust: this notice is shown by the CLI and
+   * the pane (never as a finding).
+   */
+  draft?: Text;
+  /**
+   * A group whose indicators are all blank is not applicable: its rules give no finding and
+   * the narrative says nothing of it. Off when absent (qcdc-2021 reports blank groups).
+   */
+  blankGroupsNotApplicable?: boolean;
+  /**
+   * Levels that no longer exist: a report at such a level gets a `value.kind` error saying
+   * so (`since`: ISO date the level ended).
+   */
+  endedLevels?: { id: string; label: Text; since: string; message: Text }[];
   /** The summary's sentences (narrative/phrases.ts); made from the labels for groups it does not cover. */
   sentences?: PhraseBook;
   /** The appendix's lines after each group's heading, by group id; "- label: value" lines when absent. */

@@ -18,7 +18,7 @@ import { nfc, formatNumber, formatCount, formatPercent, decimalsOf, roundTo } fr
 
 const MAX_PCT_DECIMALS = 15;
 
-export type InvalidReason = "negative" | "fractional" | "over100" | "approximate" | "text";
+export type InvalidReason = "negative" | "fractional" | "over100" | "approximate" | "text" | "yesno";
 
 export type Reading =
   | { status: "blank" }
@@ -174,8 +174,47 @@ function checkNumber(value: number, decimals: number, kind: IndicatorKind, note?
   return r;
 }
 
+/** "có", "co", "CÓ", "Có." … → yes; "không", "khong", "chưa" … → no (diacritics and case as people type them). */
+const YES_WORDS = new Set(["co", "yes", "y", "true", "da co", "da", "roi"]);
+const NO_WORDS = new Set(["khong", "no", "n", "false", "chua", "chua co", "khong co"]);
+const YES: Reading = { status: "number", value: 1, decimals: 0 };
+const NO: Reading = { status: "number", value: 0, decimals: 0 };
+
+/** Lower case, no diacritics ("Chưa" → "chua", "CÓ" → "co", "Đã" → "da"). */
+function bare(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/[.!;,]+$/, "")
+    .trim();
+}
+
+/**
+ * A yes/no answer: "Có" reads 1, "Không" (or "Chưa") reads 0. A number is not an answer
+ * (invalid, reason "yesno"), nor is any other text; a boolean is read as is.
+ */
+function readYesNo(raw: RawValue): Reading {
+  if (raw === null || raw === undefined) return BLANK;
+  if (typeof raw === "boolean") return raw ? YES : NO;
+  if (typeof raw === "number") return invalid("yesno");
+  const s = cleanText(String(raw));
+  if (BLANK_WORDS.has(s.toLowerCase())) return BLANK;
+  const b = bare(s);
+  if (YES_WORDS.has(b)) return YES;
+  if (NO_WORDS.has(b)) return NO;
+  return invalid("yesno");
+}
+
+/** The yes/no answer as printed: "Có" or "Không". */
+export function yesNoText(yes: boolean): string {
+  return yes ? "Có" : "Không";
+}
+
 /** Read one value as typed, for an indicator of this kind. */
 export function readValue(raw: RawValue, kind: IndicatorKind): Reading {
+  if (kind === "yesno") return readYesNo(raw);
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === "number") {
     if (!isFinite(raw)) return invalid("text");
@@ -266,6 +305,7 @@ export function normalizeValue(raw: RawValue, kind: IndicatorKind): number | str
     case "na":
       return "Không có";
     case "number":
+      if (kind === "yesno") return yesNoText(r.value > 0);
       if (r.note) return typeof raw === "string" ? cleanText(raw) : (raw as number);
       return kind === "percent" ? formatPercent(r.value, r.decimals) : r.value;
     case "invalid":
@@ -292,6 +332,7 @@ export function formatReading(r: Reading, kind: IndicatorKind, opts?: { pad?: bo
     case "na":
       return "Không có";
     case "number":
+      if (kind === "yesno") return yesNoText(r.value > 0);
       if (kind === "percent") return formatPercent(r.value, r.decimals);
       if (kind === "money") return formatNumber(r.value, 0);
       return formatCount(r.value, opts);

@@ -8,10 +8,10 @@
  * Running it again adds only what is missing; it never writes a non-blank cell, never
  * writes outside its own sheets, and leaves a user's sheet that has one of our names alone.
  */
-import type { TemplateDef } from "../core/types";
+import type { TemplateDef, Text } from "../core/types";
 import type { WorkbookSnapshot } from "../core/workbook-model";
 import { buildLayout } from "../core/layout";
-import { getTemplate, listTemplates } from "../core/templates/index";
+import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates } from "../core/templates/index";
 import { analyse, markerTemplate, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
 import { readSnapshot } from "./read";
@@ -30,7 +30,7 @@ export function layoutNames(): string[] {
 
 /** The template of a workbook: the one its marker names, else the default. */
 export function templateFor(snap: WorkbookSnapshot, wanted?: string): TemplateDef {
-  const id = wanted ?? markerTemplate(snap) ?? "qcdc-2021";
+  const id = wanted ?? markerTemplate(snap) ?? DEFAULT_TEMPLATE_ID;
   const t = getTemplate(id);
   if (!t)
     throw new ExcelTaskError("unknown-template", {
@@ -46,8 +46,20 @@ export function analyseSetup(snap: WorkbookSnapshot, caps: ExcelCaps, templateId
 }
 
 /** Step 1: what set-up will do (2 syncs, no writes). */
-export function previewSetup(caps: ExcelCaps = detectCaps()): Promise<Analysis> {
-  return runExcel(async (ctx) => analyseSetup(await readSnapshot(ctx, { names: layoutNames() }), caps));
+/**
+ * `templateId`: the template the user chose for a workbook not set up yet; a workbook set up
+ * already keeps the template its marker names.
+ */
+export function previewSetup(caps: ExcelCaps = detectCaps(), templateId?: string): Promise<Analysis> {
+  return runExcel(async (ctx) => {
+    const snap = await readSnapshot(ctx, { names: layoutNames() });
+    return analyseSetup(snap, caps, markerTemplate(snap) ?? templateId);
+  });
+}
+
+/** The templates the set-up offers, default first, with their draft notice. */
+export function templateChoices(): { id: string; title: Text; draft?: Text }[] {
+  return listTemplates().map((t) => ({ id: t.id, title: t.title, draft: t.draft }));
 }
 
 export interface ApplyResult {

@@ -50,6 +50,8 @@ export const STRINGS = {
     vi: "Tạo trong sổ này các trang có cấu trúc: Phụ lục (các chỉ tiêu), Thông tin báo cáo, các sổ theo dõi (Văn bản, Kiểm tra, Hội nghị, Đối thoại), Nội dung, Quy tắc riêng, Ngoại lệ. Chạy lại lúc nào cũng được: chỉ bổ sung phần còn thiếu, không xóa, không ghi đè số liệu.",
     en: "Creates the structured sheets in this workbook: the appendix (indicators), report details, the registers (documents, inspections, conferences, dialogues), text, own rules, overrides. Safe to run again: it only adds what is missing and never overwrites data.",
   },
+  setupTemplate: { vi: "Mẫu báo cáo (dùng khi sổ chưa được tạo)", en: "Report template (for a workbook not set up yet)" },
+  templateDraftTitle: { vi: "Mẫu {id} là bản nháp", en: "Template {id} is a draft" },
   setupButton: { vi: "Tạo sổ nhập liệu…", en: "Set up the workbook…" },
   setupReading: { vi: "Đang đọc sổ tính…", en: "Reading the workbook…" },
   setupDialogTitle: { vi: "Sẽ thực hiện các việc sau", en: "This will be done" },

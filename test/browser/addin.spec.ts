@@ -85,6 +85,8 @@ function layoutDiff(plan: WorkbookPlan, dump: Dump, names: Record<string, string
 const dump = (pane: Pane) => pane.fake((f) => f.dump()) as Promise<Dump>;
 
 async function runSetup(page: Page): Promise<void> {
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   const dialog = page.getByTestId("confirm");
   await expect(dialog).toBeVisible();
@@ -103,6 +105,8 @@ test("set up: the sheets match the layout `phuluc init` writes", async ({ page }
   requests.push(pane.requests);
   await expect(page.getByTestId("tab-workbook")).toBeVisible();
   const before = await dump(pane);
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   await expect(page.getByTestId("confirm-actions")).toContainText('Tạo trang "Phụ lục"');
   await expect(page.getByTestId("confirm")).toContainText("không hoàn tác");
@@ -200,6 +204,8 @@ test("set up again: nothing changes", async ({ page }) => {
   await pane.fake((f) => f.setCell("Phụ lục", "E10", 3));
   const before = await dump(pane);
   await pane.fake((f) => f.resetSyncCount());
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   await expect(page.getByTestId("outcome")).toContainText("đã đầy đủ");
   await expect(page.getByTestId("confirm")).toHaveCount(0);
@@ -216,6 +222,8 @@ test("set up again after the user cleared a heading: only that cell is restored"
     f.setCell("Phụ lục", "E12", 1); // a value
   });
   const before = await dump(pane);
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   await expect(page.getByTestId("confirm-actions")).toContainText("bổ sung 1 ô");
   await page.getByTestId("confirm-ok").click();
@@ -233,6 +241,8 @@ test("a user's own \"Phụ lục\" sheet is left untouched; ours gets another na
   const pane = await openPane(page, { sheets: [{ name: "Phụ lục", cells: { A1: "Bảng của phòng", B2: 12, C8: "=B2*2" } }] });
   requests.push(pane.requests);
   const before = await dump(pane);
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   await expect(page.getByTestId("confirm-actions")).toContainText('Trang "Phụ lục" đang có là của bạn');
   await page.getByTestId("confirm-ok").click();
@@ -265,6 +275,8 @@ test("an older layout version is upgraded, keeping every value", async ({ page }
     f.setCell("_phuluc", "B1", 0);
   });
   const before = await dump(pane);
+  // These tests set up the 2021 form (the set-up offers dccs-2025 first).
+  await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
   await expect(page.getByTestId("confirm-actions")).toContainText("Nâng cấp bố cục sổ từ phiên bản 0 lên " + LAYOUT_VERSION);
   await page.getByTestId("confirm-ok").click();

@@ -129,7 +129,7 @@ describe("check", () => {
 
   test("an empty workbook from init: exit 0, no error or warning, infos naming what is missing", async () => {
     const file = tmp("trong.xlsx");
-    expect((await run("init", file)).code).toBe(0);
+    expect((await run("init", file, "--template", "qcdc-2021")).code).toBe(0);
     const r = await run("check", file, "--json");
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out) as { findings: { rule: string; severity: string; message: string; cells?: string[] }[]; summary: Record<string, number> };

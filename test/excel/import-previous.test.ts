@@ -33,7 +33,7 @@ afterAll(cleanup);
 
 /** This year's workbook in Excel: set up and the example imported, as 2022. */
 async function thisYear(book: MockWorkbook): Promise<void> {
-  await applySetup(await previewSetup(ALL), ALL);
+  await applySetup(await previewSetup(ALL, "qcdc-2021"), ALL);
   const d = JSON.parse(json);
   d.report.year = 2022;
   const data = parseImport(JSON.stringify(d));

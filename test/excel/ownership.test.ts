@@ -30,7 +30,7 @@ afterEach(() => {
 async function replacedBook(): Promise<MockWorkbook> {
   const book = mockWorkbook();
   install(book);
-  await applySetup(await previewSetup(ALL), ALL);
+  await applySetup(await previewSetup(ALL, "qcdc-2021"), ALL);
   const i = book.sheets.findIndex((s) => s.name === "Phụ lục");
   const ours = book.sheets[i];
   book.sheets.splice(i, 1);
@@ -54,7 +54,7 @@ describe("a sheet named like ours is ours only while it is as the layout wrote i
     const book = await replacedBook();
     const before = book.dumpSheet("Phụ lục");
     const writes = book.writes.length;
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     const a = preview.sheets.find((s) => s.table === "PL_ChiTieu")!;
     expect(a).toMatchObject({ status: "create", userSheetKept: "Phụ lục", name: "Phụ lục (phuluc)" });
     expect(preview.actions.map((x) => x.vi).join("\n")).toMatch(/Trang "Phụ lục" đang có là của bạn/);
@@ -70,10 +70,10 @@ describe("a sheet named like ours is ours only while it is as the layout wrote i
   test("our sheet that only lost its table (header and codes as written) is still ours: restored in place", async () => {
     const book = mockWorkbook();
     install(book);
-    await applySetup(await previewSetup(ALL), ALL);
+    await applySetup(await previewSetup(ALL, "qcdc-2021"), ALL);
     const ours = book.sheets.find((s) => s.name === "Phụ lục")!;
     for (let k = book.tables.length - 1; k >= 0; k--) if (book.tables[k].sheet === ours) book.tables.splice(k, 1);
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     expect(preview.sheets.find((s) => s.table === "PL_ChiTieu")).toMatchObject({ status: "existing", name: "Phụ lục" });
   });
 

@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 async function setUp(book: MockWorkbook, caps = ALL) {
-  const preview = await previewSetup(caps);
+  const preview = await previewSetup(caps, "qcdc-2021");
   return applySetup(preview, caps);
 }
 
@@ -42,7 +42,7 @@ describe("set up", () => {
     const book = mockWorkbook([{ name: "Sheet1", cells: { A1: "số liệu riêng", C5: 17 } }]);
     const sync = install(book);
     const before = book.dump();
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     expect(sync).toHaveBeenCalledTimes(2);
     expect(book.writes).toEqual([]);
     expect(book.dump()).toEqual(before);
@@ -74,7 +74,7 @@ describe("set up", () => {
     const before = book.dump();
     const n = book.writes.length;
     sync.mockClear();
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     expect(preview.nothingToDo).toBe(true);
     expect(preview.ops).toEqual([]);
     const r = await applySetup(preview, ALL);
@@ -88,7 +88,7 @@ describe("set up", () => {
     const book = mockWorkbook([{ name: "Phụ lục", cells: { A1: "Của phòng Tổ chức", E14: 99 } }]);
     install(book);
     const before = book.dumpSheet("Phụ lục");
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     expect(preview.sheets[0]).toMatchObject({ name: "Phụ lục (phuluc)", status: "create", userSheetKept: "Phụ lục" });
     await applySetup(preview, ALL);
     expect(book.dumpSheet("Phụ lục")).toEqual(before);
@@ -96,7 +96,7 @@ describe("set up", () => {
     expect(book.tables.find((x) => x.name === "PL_ChiTieu")!.sheet.name).toBe("Phụ lục (phuluc)");
     expect(book.cell(MARKER.sheet, "B4")!.v).toBe("Phụ lục (phuluc)");
     // Running again recognises ours through the marker and still leaves the user's alone.
-    const again = await previewSetup(ALL);
+    const again = await previewSetup(ALL, "qcdc-2021");
     expect(again.nothingToDo).toBe(true);
   });
 
@@ -104,7 +104,7 @@ describe("set up", () => {
     const book = mockWorkbook();
     install(book);
     const caps = { validation: false, freeze: false, events: false };
-    const preview = await previewSetup(caps);
+    const preview = await previewSetup(caps, "qcdc-2021");
     expect(preview.notes.map((n) => n.vi).join(" ")).toMatch(/ExcelApi 1\.8/);
     await applySetup(preview, caps);
     expect(book.writes.filter((w) => w.what.startsWith("validation") || w.what.startsWith("freeze"))).toEqual([]);
@@ -113,7 +113,7 @@ describe("set up", () => {
   test("apply writes nothing when the workbook changed since the preview", async () => {
     const book = mockWorkbook();
     install(book);
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     book.sheets.push({ name: "Văn bản", visibility: "Visible", cells: new Map([["0,0", { v: "sổ công văn của tôi" }]]), freezeRows: 0, widths: {} });
     const before = book.dump();
     const r = await applySetup(preview, ALL);
@@ -180,7 +180,7 @@ describe("import and export", () => {
     expect(book.cell("Sheet1", "A1")!.v).toBe(1);
     const r = await exportWorkbook("vi");
     expect(r.data).toEqual(normalizeReport(JSON.parse(json)));
-    expect((await previewSetup(ALL)).nothingToDo).toBe(true);
+    expect((await previewSetup(ALL, "qcdc-2021")).nothingToDo).toBe(true);
   });
 
   test("an older layout (no status column, marker version 0) is upgraded keeping every value", async () => {
@@ -194,7 +194,7 @@ describe("import and export", () => {
     book.tables.find((x) => x.name === "PL_ChiTieu")!.cols = 6;
     book.setCell(MARKER.sheet, "B1", 0);
     const values = new Map([...ind.cells.entries()].map(([k, c]) => [k, c.f ?? c.v]));
-    const preview = await previewSetup(ALL);
+    const preview = await previewSetup(ALL, "qcdc-2021");
     expect(preview.marker.upgradeFrom).toBe(0);
     await applySetup(preview, ALL);
     for (const [k, v] of values) expect([k, ind.cells.get(k)!.f ?? ind.cells.get(k)!.v]).toEqual([k, v]);

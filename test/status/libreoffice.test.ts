@@ -86,7 +86,7 @@ maybe("status column computed by LibreOffice", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-derived-"));
     const xlsx = path.join(dir, "so-lieu.xlsx");
     const silent: Io = { out: () => undefined, err: () => undefined };
-    await main(["init", xlsx], silent);
+    await main(["init", xlsx, "--template", "qcdc-2021"], silent);
     // The user types the parts: numbers for the documents, a unit typed in for one conference part.
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();

@@ -116,7 +116,7 @@ describe("the workbook init writes", () => {
 
   test("an empty workbook has the derived formulas and checks with no false error", async () => {
     const file = tmp("trong.xlsx");
-    const r = await run("init", file);
+    const r = await run("init", file, "--template", "qcdc-2021");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Phụ lục");
     const wb = new ExcelJS.Workbook();

@@ -7,7 +7,8 @@ import type { AppendixLine, ReportData, TemplateDef, IndicatorDef } from "../typ
 import { byTemplate } from "../templates/built-in";
 import { formatValue, readValue } from "../values";
 import { formatDate } from "../vn";
-import { groupApplies } from "../template-info";
+import { isPartyReport } from "../symbol";
+import { groupApplies, notApplicableGroups } from "../template-info";
 import type { Block } from "../doc/model";
 import { coverageLine } from "../merge/coverage";
 
@@ -27,7 +28,8 @@ export interface AppendixOptions {
 export function fullSymbol(data: ReportData): string {
   const n = String(data.report?.number ?? "").trim();
   const s = String(data.report?.symbol ?? "").trim();
-  if (n && s) return n + "/" + s;
+  // A Party body's document: NUMBER-TYPE/BODY ("15-BC/ĐU"), Hướng dẫn 36-HD/VPTW.
+  if (n && s) return n + (isPartyReport(data.report) ? "-" : "/") + s;
   return n || s;
 }
 
@@ -86,9 +88,12 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
   const inHeading = new Set<string>();
   for (const g of t.groups) for (const m of g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g)) inHeading.add(m[1]);
   let n = 0;
+  const byCode = new Map(t.indicators.map((i) => [i.code, i] as const));
+  const na = notApplicableGroups(t, (c) => readValue(data.values ? data.values[c] : undefined, byCode.get(c)!.kind).status === "blank");
   for (const g of t.groups) {
-    // A group that does not apply at the report's level is not printed.
+    // A group that does not apply at the report's level is not printed, nor one left wholly blank when the template says it is then not applicable.
     if (!groupApplies(t, g.id, data.report?.level ? String(data.report.level) : undefined)) continue;
+    if (na.has(g.id)) continue;
     const own = layout ? layout[String(g.id)] : undefined;
     let lines: AppendixLine[];
     if (own) lines = own;

@@ -6,6 +6,7 @@
 import type { Finding, ReportData, TemplateDef } from "../types";
 import { reportLists } from "../template-info";
 import { formatDateLine } from "../vn";
+import { isPartyReport } from "../symbol";
 import { formatValue, readValue } from "../values";
 import { getTemplate } from "../templates/index";
 import { check } from "../engine";
@@ -99,17 +100,28 @@ function headerBlocks(data: ReportData, width: number): Block {
   if (parent) left.push(p([{ text: parent, size: leftSize }], { align: "center" }));
   if (agency) {
     left.push(p([{ text: agency, size: leftSize, bold: true }], { align: "center" }));
-    left.push({ type: "rule", widthCm: Math.max(1.8, Math.min(lw, textWidthCmOf(agency, leftSize, true)) / 3) });
+    if (!isPartyReport(r)) left.push({ type: "rule", widthCm: Math.max(1.8, Math.min(lw, textWidthCmOf(agency, leftSize, true)) / 3) });
   }
   const sym = fullSymbol(data);
-  left.push(p([{ text: "Số: " + (sym || "      /BC-"), size: 13 }], { align: "center", spaceBefore: 4 }));
-  const nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-  const motto = "Độc lập - Tự do - Hạnh phúc";
-  const nationSize = fitSize([{ text: nation, bold: true }], [13, 12], rw);
-  const mottoSize = fitSize([{ text: motto, bold: true }], [14, 13], rw);
-  right.push(p([{ text: nation, size: nationSize, bold: true }], { align: "center" }));
-  right.push(p([{ text: motto, size: mottoSize, bold: true }], { align: "center" }));
-  right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(motto, mottoSize, true)) });
+  const party = isPartyReport(r);
+  if (party) {
+    // Hướng dẫn 36-HD/VPTW: a star under the body's name, "Số 15-BC/ĐU" with no colon; on the right "ĐẢNG CỘNG SẢN VIỆT NAM", underlined.
+    left.push(p([{ text: "*", size: 13 }], { align: "center" }));
+    left.push(p([{ text: "Số " + (sym || "     -BC/"), size: 13 }], { align: "center", spaceBefore: 4 }));
+    const partyName = "ĐẢNG CỘNG SẢN VIỆT NAM";
+    const partySize = fitSize([{ text: partyName, bold: true }], [15, 14, 13], rw);
+    right.push(p([{ text: partyName, size: partySize, bold: true }], { align: "center" }));
+    right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(partyName, partySize, true)) });
+  } else {
+    left.push(p([{ text: "Số: " + (sym || "      /BC-"), size: 13 }], { align: "center", spaceBefore: 4 }));
+    const nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    const motto = "Độc lập - Tự do - Hạnh phúc";
+    const nationSize = fitSize([{ text: nation, bold: true }], [13, 12], rw);
+    const mottoSize = fitSize([{ text: motto, bold: true }], [14, 13], rw);
+    right.push(p([{ text: nation, size: nationSize, bold: true }], { align: "center" }));
+    right.push(p([{ text: motto, size: mottoSize, bold: true }], { align: "center" }));
+    right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(motto, mottoSize, true)) });
+  }
   const line = r.date ? formatDateLine(cleanText(r.place ?? ""), String(r.date)) : (r.place ? cleanText(r.place) + ", " : "") + "ngày … tháng … năm …";
   right.push(p([{ text: line, size: fitSize([{ text: line }], [14, 13], rw), italic: true }], { align: "center", spaceBefore: 4 }));
   return { type: "table", borders: false, widths: [...HEADER_WIDTHS], rows: [[{ blocks: left }, { blocks: right }]], role: "header" };

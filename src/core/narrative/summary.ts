@@ -5,7 +5,8 @@
  * value is never printed (its case is skipped, or "chưa có số liệu" is said).
  */
 import type { IndicatorKind, ReportData, TemplateDef } from "../types";
-import { readValue, type Reading } from "../values";
+import { readValue, yesNoText, type Reading } from "../values";
+import { notApplicableGroups } from "../template-info";
 import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "../vn";
 import { getTemplate } from "../templates/index";
 import type { ParagraphBlock } from "../doc/model";
@@ -89,6 +90,7 @@ class Evaluator {
 
   private format(code: string, value: number, decimals: number, pad = this.pad): string {
     const kind = this.kinds.get(code);
+    if (kind === "yesno") return yesNoText(value > 0);
     if (kind === "percent") return formatPercent(value, decimals);
     if (kind === "money") return formatNumber(value, 0);
     return formatCount(value, { pad });
@@ -269,6 +271,13 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   if (!template || !book) return { paragraphs: [], text: "", warnings: [`no phrase book for template ${data.template}`] };
   const ev = new Evaluator(data, template, book, opts.pad !== false);
   const paragraphs: SummarySentence[][] = [];
+  // A group left wholly blank is not applicable (when the template says so): no sentence of it.
+  const kinds = new Map(template.indicators.map((i) => [i.code, i] as const));
+  const na = notApplicableGroups(template, (c) => readValue(data.values ? data.values[c] : undefined, kinds.get(c)!.kind).status === "blank");
+  const inNa = (c: string) => {
+    const d = kinds.get(c.startsWith("previous.") ? c.slice(9) : c);
+    return !!d && na.has(d.group);
+  };
   for (const p of book.paragraphs) {
     const sentences: SummarySentence[] = [];
     for (const s of p.sentences) {
@@ -279,6 +288,7 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
       const t = tidy(text);
       if (!t) continue;
       ev.prints.forEach((c) => ev.depends.add(c));
+      if (na.size && ev.depends.size && Array.from(ev.depends).every(inNa)) continue;
       sentences.push({ id: s.id, text: t, prints: Array.from(ev.prints).sort(), depends: Array.from(ev.depends).sort() });
     }
     if (sentences.length) paragraphs.push(sentences);

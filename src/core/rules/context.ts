@@ -44,6 +44,14 @@ function inputsOf(rule: RuleDef): string[] {
       return [...rule.left, rule.right];
     case "ratio":
       return [rule.ratio, ...rule.numerator, rule.denominator];
+    case "max":
+      return rule.codes.slice();
+    case "min-per":
+      return [rule.total, rule.per];
+    case "register-count":
+      return rule.counts.map((c) => c.indicator);
+    case "period":
+      return rule.indicators.slice();
     case "implies": {
       const codes: string[] = [];
       for (const cl of rule.clauses) for (const c of [cl.if.code, cl.then.code]) if (!codes.includes(c)) codes.push(c);

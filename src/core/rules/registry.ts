@@ -9,6 +9,8 @@ import { ratioRule } from "./ratio";
 import { impliesRule } from "./implies";
 import { registerCountRule } from "./register-count";
 import { periodRule } from "./period";
+import { maxRule } from "./max";
+import { minPerRule } from "./min-per";
 import { expressionRule } from "./expression";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,4 +30,4 @@ export function ruleKinds(): string[] {
   return Array.from(registry.keys());
 }
 
-for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, expressionRule]) registerRuleKind(m);
+for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, expressionRule, maxRule, minPerRule]) registerRuleKind(m);

@@ -144,9 +144,22 @@ export function checkReport(ctx: Ctx): Finding[] {
     out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.date", { raw }), indicators: [], values: { date: plainValue(date as RawValue) }, path: "report.date" });
   }
   const level = r.level;
-  if (typeof level === "string" && cleanText(level) !== "" && !ctx.t.levels.some((l) => l.id === level)) {
-    const options = ctx.t.levels.map((l) => l.label[lang]).join(", ");
-    out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.level", { raw: rawText(level), options }), indicators: [], values: { level: plainValue(level) }, path: "report.level" });
+  if (typeof level === "string" && cleanText(level) !== "") {
+    const known = ctx.t.levels.find((l) => l.id === level);
+    const values = { level: plainValue(level) };
+    if (!known) {
+      const low = cleanText(level).toLowerCase();
+      const ended = (ctx.t.endedLevels ?? []).find((l) => l.id === low || l.label.vi.toLowerCase() === low || l.label.en.toLowerCase() === low || l.label.vi.toLowerCase().replace(/^cấp\s+/, "") === low);
+      if (ended) {
+        out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.levelEnded", { raw: rawText(level), message: ended.message[lang] }), indicators: [], values, path: "report.level" });
+      } else {
+        const options = ctx.t.levels.map((l) => l.label[lang]).join(", ");
+        out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.level", { raw: rawText(level), options }), indicators: [], values, path: "report.level" });
+      }
+    } else if (known.until && typeof date === "string" && isIsoDate(date) && date > known.until) {
+      const message = known.untilMessage ? known.untilMessage[lang] : known.label[lang];
+      out.push({ rule: "value.kind", severity: "warning", message: trUpper(lang, "report.levelEnded", { raw: rawText(level), message }), indicators: [], values, path: "report.level" });
+    }
   }
   return out;
 }

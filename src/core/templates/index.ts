@@ -6,8 +6,9 @@
  */
 import type { Finding, TemplateDef } from "../types";
 import { checkTemplate } from "../template-check";
-import { BUILT_IN_TEMPLATES } from "./built-in";
+import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID } from "./built-in";
 import { qcdc2021 } from "./qcdc-2021/index";
+import { dccs2025 } from "./dccs-2025/index";
 
 /** A template refused by the registry, with the template check's findings. */
 export class TemplateError extends Error {
@@ -58,4 +59,4 @@ export function registerTemplate(t: TemplateDef): void {
   templates.set(t.id, t);
 }
 
-export { qcdc2021 };
+export { qcdc2021, dccs2025, DEFAULT_TEMPLATE_ID };

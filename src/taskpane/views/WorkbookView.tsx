@@ -3,7 +3,7 @@
  * JSON. Every change is shown first and confirmed (Office cannot undo an add-in's changes).
  */
 import * as React from "react";
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Label, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Text } from "../../core/types";
 import { tr, pick, type Lang } from "../i18n";
 import { capsNotes, detectCaps } from "../../excel/caps";
@@ -80,6 +80,24 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
   const previousInput = React.useRef<HTMLInputElement>(null);
   const notes = React.useMemo(() => capsNotes(detectCaps()), []);
   const busy = phase.kind === "busy";
+  // The templates a new workbook may use (default first); loaded with the workbook operations.
+  const [choices, setChoices] = React.useState<{ id: string; title: Text; draft?: Text }[]>([]);
+  const [templateId, setTemplateId] = React.useState<string | undefined>();
+  React.useEffect(() => {
+    let live = true;
+    loadOps()
+      .then((o) => {
+        if (!live) return;
+        const c = o.templateChoices();
+        setChoices(c);
+        setTemplateId((x) => x ?? (c[0] && c[0].id));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const chosen = choices.find((c) => c.id === templateId);
 
   React.useEffect(() => () => exported && URL.revokeObjectURL(exported.url), [exported]);
 
@@ -93,7 +111,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
     setPhase({ kind: "busy", label: tr(lang, "setupReading") });
     try {
       const ops = await loadOps();
-      const preview = await ops.previewSetup();
+      const preview = await ops.previewSetup(undefined, templateId);
       if (preview.nothingToDo) {
         setPhase({ kind: "idle" });
         setOutcome({ kind: "info", text: tr(lang, "nothingToDo") });
@@ -275,6 +293,23 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
       <section className={s.section}>
         <h2 className={s.h2}>{tr(lang, "setupTitle")}</h2>
         <p className={s.p}>{tr(lang, "setupIntro")}</p>
+        {choices.length > 1 && (
+          <div className={s.wide}>
+            <Label htmlFor="setup-template">{tr(lang, "setupTemplate")}</Label>
+            <Select id="setup-template" value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={busy} data-testid="setup-template">
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.id + " — " + pick(lang, c.title)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
+        {chosen && chosen.draft && (
+          <Notice intent="warning" testId="template-draft" title={tr(lang, "templateDraftTitle", { id: chosen.id })}>
+            {pick(lang, chosen.draft)}
+          </Notice>
+        )}
         <Button appearance="primary" disabled={busy} onClick={() => void startSetup()} data-testid="setup">
           {tr(lang, "setupButton")}
         </Button>
