@@ -56,6 +56,30 @@ function parse(s: string): ParsedSymbol {
 /** A law or resolution of the National Assembly or its Standing Committee: "10/2022/QH15". */
 const LEGISLATURE = /^\d+[a-z]?\/\d{4}\/(?:QH|UBTVQH)\d{1,2}$/u;
 
+/** Document types as registers name them (a row's "type" field) → their type code (conventions). */
+export const TYPE_NAMES: Record<string, string> = {
+  "nghị quyết": "NQ",
+  "quyết định": "QĐ",
+  "chỉ thị": "CT",
+  "quy chế": "QC",
+  "quy định": "QyĐ",
+  "thông báo": "TB",
+  "hướng dẫn": "HD",
+  "chương trình": "CTr",
+  "kế hoạch": "KH",
+  "phương án": "PA",
+  "đề án": "ĐA",
+  "báo cáo": "BC",
+  "biên bản": "BB",
+  "tờ trình": "TTr",
+  "kết luận": "KL",
+  "nghị định": "NĐ",
+  "thông tư": "TT",
+};
+
+/** Codes that name the same type ("QĐi" and "QyĐ" are both a quy định; "DA" is written for "ĐA"). */
+const SAME_TYPE: Record<string, string[]> = { QyĐ: ["QyĐ", "QĐi"], ĐA: ["ĐA", "DA"], TT: ["TT"] };
+
 /** The type codes written in full in messages (the closed list; QH for the National Assembly). */
 export function typeCodeList(): string[] {
   return [...TYPE_CODES, "QH"];
@@ -84,6 +108,14 @@ export const LINT_MESSAGES: Record<string, Text> = {
   "type.message": {
     vi: "Ký hiệu \"{written}\" ({where}) có loại văn bản \"{type}\" không có trong danh mục viết tắt.",
     en: "The symbol \"{written}\" ({where}) has the type code \"{type}\", which is not in the list of abbreviations.",
+  },
+  "type.mismatch": {
+    vi: "Dòng ghi loại văn bản \"{typeName}\" nhưng ký hiệu \"{written}\" ({where}) mang mã \"{code}\" (loại đó là \"{expected}\").",
+    en: "The row's type is \"{typeName}\" but the symbol \"{written}\" ({where}) carries \"{code}\" (that type is \"{expected}\").",
+  },
+  "type.mismatchSuggestion": {
+    vi: "Đối chiếu với bản gốc: sửa loại văn bản, hoặc sửa ký hiệu cho đúng.",
+    en: "Check against the original: correct the type, or the symbol.",
   },
   "type.suggestion": {
     vi: "Đối chiếu với bản gốc; loại văn bản viết tắt theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW: {list}.",
@@ -308,6 +340,8 @@ export function lintReport(ctx: Ctx): Finding[] {
   for (const reg of ctx.t.registers) {
     const symbolFields = reg.fields.filter((f) => f.type === "symbol");
     const dateFields = reg.fields.filter((f) => f.type === "date");
+    // A text field "type" names the document's type (spec: the van_ban register's "type").
+    const typeField = reg.fields.some((f) => f.id === "type" && f.type === "text") ? "type" : undefined;
     if (!symbolFields.length && !dateFields.length) continue;
     for (const { index, row } of ctx.rows(reg.id)) {
       const where = { register: reg.id, index };
@@ -319,6 +353,18 @@ export function lintReport(ctx: Ctx): Finding[] {
         const fix = fixSymbol(written);
         occ.push({ written: written.trim(), fix, path, where });
         symbolFindings(fix, written.trim(), where, path);
+        // The row's document type against the symbol's type code ("Kế hoạch" with "49/QĐ-UBND").
+        const typeName = typeField && typeof row[typeField] === "string" ? String(row[typeField]).trim() : "";
+        const expected = typeName ? TYPE_NAMES[typeName.toLowerCase()] : undefined;
+        const parsed = fix.fixed ? parse(fix.fixed) : fix.parsed;
+        const code = parsed && (parsed.form === "party" || parsed.form === "state") ? parsed.type : undefined;
+        if (expected && code && TYPE_CODES.has(code) && !(SAME_TYPE[expected] ?? [expected]).includes(code)) {
+          out.push(
+            warn("lint.type-code", m(lang, "type.mismatch", { typeName, written: written.trim(), where: whereOf(where), code, expected }), m(lang, "type.mismatchSuggestion"), path, {
+              values: { [typeField!]: typeName, [f.id]: written.trim() },
+            }),
+          );
+        }
       }
       // 2. Dates after the report's date or outside its period.
       for (const f of dateFields) dateFinding(row[f.id], where, "registers." + reg.id + "[" + index + "]." + f.id);
