@@ -102,14 +102,19 @@ Without --data, totals and ratios hold formulas.
     vi: `phuluc check TỆP.xlsx|TỆP.json [--json] [--lang en]
 
 Kiểm tra số liệu theo các quy tắc của mẫu. Kết quả nhóm theo mức độ (lỗi, cảnh báo, thông tin),
-kèm ô (sổ tính) hoặc vị trí (JSON) và các số liệu liên quan.
+kèm ô (sổ tính) hoặc vị trí (JSON) và các số liệu liên quan. Có số liệu năm trước (cột "Năm trước"):
+cảnh báo thay đổi lớn so với năm trước. Các sổ theo dõi, số và ngày của báo cáo được soát (cảnh báo
+lint.*: ký hiệu sai quy cách, một văn bản ghi hai cách, ngày ngoài kỳ báo cáo, …) kèm cách sửa.
   --json   in kết quả dạng JSON: { template, findings, summary }
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
 `,
     en: `phuluc check FILE.xlsx|FILE.json [--json] [--lang en]
 
 Check the figures against the template's rules. Findings are grouped by severity (errors,
-warnings, information) with their cells (workbook) or paths (JSON) and the figures.
+warnings, information) with their cells (workbook) or paths (JSON) and the figures. With last
+year's figures (the "Năm trước" column): warnings on large changes. The registers and the report's
+number and date are linted (lint.* warnings: malformed symbols, one document written two ways,
+dates outside the period, …) with the fix.
   --json   print the result as JSON: { template, findings, summary }
 Exit code: 0 no error, 1 errors, 2 file unreadable.
 `,

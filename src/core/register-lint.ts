@@ -27,8 +27,58 @@ import { formatDate, nfc } from "./vn";
 import { parseSymbol, findSymbols, sameKey, replaceLast, lintText, PARTY_BODIES, type ParsedSymbol } from "./draft/lint";
 import { normalizeText, splitSentences } from "./draft/text";
 
+const W = "[\\p{L}\\p{N}&]+";
+const FAST_PARTY = new RegExp(`^(\\d+[a-z]?)-(${W})\\/(${W}(?:-${W})*)$`, "u");
+const FAST_STATE = new RegExp(`^(\\d+[a-z]?)\\/(${W})-(${W}(?:-${W})*)$`, "u");
+const parsedCache = new Map<string, ParsedSymbol>();
+
+/**
+ * parseSymbol (draft/lint.ts) with its two commonest forms matched by regular expressions
+ * compiled once (a register of 50,000 rows), and the answers kept for the strings seen last.
+ */
+function parse(s: string): ParsedSymbol {
+  const c = parsedCache.get(s);
+  if (c) return c;
+  let p: ParsedSymbol;
+  let m = FAST_PARTY.exec(s);
+  if (m) p = { symbol: s, num: m[1], type: m[2], body: m[3], form: "party" };
+  else if ((m = FAST_STATE.exec(s))) {
+    if (TYPE_CODES.has(m[2])) {
+      p = { symbol: s, num: m[1], type: m[2], body: m[3], form: "state" };
+      if (PARTY_BODIES.has(m[3])) p.fixed = `${m[1]}-${m[2]}/${m[3]}`;
+    } else p = { symbol: s, num: m[1], body: m[2] + "-" + m[3], form: "cv" };
+  } else p = parseSymbol(s);
+  if (parsedCache.size > 5000) parsedCache.clear();
+  parsedCache.set(s, p);
+  return p;
+}
+
 /** A law or resolution of the National Assembly or its Standing Committee: "10/2022/QH15". */
 const LEGISLATURE = /^\d+[a-z]?\/\d{4}\/(?:QH|UBTVQH)\d{1,2}$/u;
+
+/** Document types as registers name them (a row's "type" field) → their type code (conventions). */
+export const TYPE_NAMES: Record<string, string> = {
+  "nghị quyết": "NQ",
+  "quyết định": "QĐ",
+  "chỉ thị": "CT",
+  "quy chế": "QC",
+  "quy định": "QyĐ",
+  "thông báo": "TB",
+  "hướng dẫn": "HD",
+  "chương trình": "CTr",
+  "kế hoạch": "KH",
+  "phương án": "PA",
+  "đề án": "ĐA",
+  "báo cáo": "BC",
+  "biên bản": "BB",
+  "tờ trình": "TTr",
+  "kết luận": "KL",
+  "nghị định": "NĐ",
+  "thông tư": "TT",
+};
+
+/** Codes that name the same type ("QĐi" and "QyĐ" are both a quy định; "DA" is written for "ĐA"). */
+const SAME_TYPE: Record<string, string[]> = { QyĐ: ["QyĐ", "QĐi"], ĐA: ["ĐA", "DA"], TT: ["TT"] };
 
 /** The type codes written in full in messages (the closed list; QH for the National Assembly). */
 export function typeCodeList(): string[] {
@@ -58,6 +108,14 @@ export const LINT_MESSAGES: Record<string, Text> = {
   "type.message": {
     vi: "Ký hiệu \"{written}\" ({where}) có loại văn bản \"{type}\" không có trong danh mục viết tắt.",
     en: "The symbol \"{written}\" ({where}) has the type code \"{type}\", which is not in the list of abbreviations.",
+  },
+  "type.mismatch": {
+    vi: "Dòng ghi loại văn bản \"{typeName}\" nhưng ký hiệu \"{written}\" ({where}) mang mã \"{code}\" (loại đó là \"{expected}\").",
+    en: "The row's type is \"{typeName}\" but the symbol \"{written}\" ({where}) carries \"{code}\" (that type is \"{expected}\").",
+  },
+  "type.mismatchSuggestion": {
+    vi: "Đối chiếu với bản gốc: sửa loại văn bản, hoặc sửa ký hiệu cho đúng.",
+    en: "Check against the original: correct the type, or the symbol.",
   },
   "type.suggestion": {
     vi: "Đối chiếu với bản gốc; loại văn bản viết tắt theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW: {list}.",
@@ -139,7 +197,13 @@ export interface SymbolFix {
   /** A type code outside the list (no fix known). */
   unknownType?: string;
   parsed?: ParsedSymbol;
+  /** The symbol as written, cleaned (cleanSymbol): spaces, dashes, "Số:" and "Ð" aside. */
+  clean: string;
 }
+
+/** A symbol with nothing to clean: starts with its number, letters, digits, "&", "/" and "-" only (no "Ð"). */
+const PLAIN = /^\d[\p{L}\p{N}&/-]*$/u;
+const ETH = /[\u00D0\u00F0]/;
 
 function typeIn(code: string): string | undefined {
   if (TYPE_CODES.has(code)) return code;
@@ -154,27 +218,34 @@ function typeIn(code: string): string | undefined {
  * "49/KH-KHCN", "320/SKHCN-VP") have no reason.
  */
 export function fixSymbol(written: string): SymbolFix {
+  const w0 = String(written ?? "");
+  const plain = PLAIN.test(w0) && !ETH.test(w0);
+  const w = plain ? w0.normalize("NFC") : w0.normalize("NFC").trim();
   const reasons: string[] = [];
-  const w = String(written ?? "").normalize("NFC").trim();
-  if (!w) return { reasons };
-  if (/[\u00D0\u00F0]/.test(w)) reasons.push("reason.eth");
-  const body = w.replace(/^(số|so)\s*[:.]?\s*/i, "");
-  if (/\s|[\u2010-\u2015\u2212]/.test(body)) reasons.push("reason.spaces");
-  let s = cleanSymbol(w);
-  if (LEGISLATURE.test(s)) return finish(w, s, reasons, parseSymbol(s));
+  if (!w) return { reasons, clean: "" };
+  let s: string;
+  if (plain) s = w;
+  else {
+    if (ETH.test(w)) reasons.push("reason.eth");
+    const body = w.replace(/^(số|so)\s*[:.]?\s*/i, "");
+    if (/\s|[\u2010-\u2015\u2212]/.test(body)) reasons.push("reason.spaces");
+    s = cleanSymbol(w);
+  }
+  const clean = s;
+  if (LEGISLATURE.test(s)) return finish(w, s, reasons, parse(s), clean);
   // "01/2016/TT/BNV": a slash where the hyphen belongs.
   const sl = /^(\d+[a-z]?)\/(\d{4})\/([^/\-]+)\/([^/]+)$/u.exec(s);
   if (sl && typeIn(sl[3])) {
     s = `${sl[1]}/${sl[2]}/${sl[3]}-${sl[4]}`;
     reasons.push("reason.slash");
   }
-  let p = parseSymbol(s);
+  let p = parse(s);
   if (p.fixed) {
     reasons.push(p.form === "fused" ? "reason.fused" : p.form === "mixed" ? "reason.mixed" : "reason.party");
     s = p.fixed;
-    p = parseSymbol(s);
+    p = parse(s);
   }
-  if (p.form === "unknown") return { reasons, malformed: true, parsed: p };
+  if (p.form === "unknown") return { reasons, malformed: true, parsed: p, clean };
   // The type code: in the list, maybe in the wrong case.
   let unknownType: string | undefined;
   if (p.type && (p.form === "party" || p.year)) {
@@ -183,35 +254,37 @@ export function fixSymbol(written: string): SymbolFix {
     else if (t !== p.type) {
       reasons.push("reason.case");
       s = p.form === "party" ? s.replace(`-${p.type}/`, `-${t}/`) : s.replace(`/${p.type}-`, `/${t}-`);
-      p = parseSymbol(s);
+      p = parse(s);
     }
   }
   if (s.includes("&")) {
     s = s.replace(/&/g, "");
     reasons.push("reason.amp");
-    p = parseSymbol(s);
+    p = parse(s);
   }
   const n = /^(\d+)/.exec(s);
   if (n && n[1].length === 1 && n[1] !== "0") {
     s = "0" + s;
     reasons.push("reason.pad");
-    p = parseSymbol(s);
+    p = parse(s);
   }
-  const out = finish(w, s, reasons, p);
+  const out = finish(w, s, reasons, p, clean);
   if (unknownType) out.unknownType = unknownType;
   return out;
 }
 
-function finish(w: string, s: string, reasons: string[], p: ParsedSymbol): SymbolFix {
+function finish(w: string, s: string, reasons: string[], p: ParsedSymbol, clean: string): SymbolFix {
+  if (!reasons.length) return { reasons, parsed: p, clean };
   const fixed = nfc(s);
-  return reasons.length && fixed !== w ? { fixed, reasons, parsed: parseSymbol(fixed) } : { reasons: [], parsed: p };
+  return fixed !== w ? { fixed, reasons, parsed: parse(fixed), clean } : { reasons: [], parsed: p, clean };
 }
 
 interface Occurrence {
   written: string;
   fix: SymbolFix;
   path: string;
-  where: string;
+  /** Where it is written, for messages: a text, or a register row (told only when a message needs it). */
+  where: string | { register: string; index: number };
   quote?: string;
   offset?: number;
 }
@@ -267,9 +340,11 @@ export function lintReport(ctx: Ctx): Finding[] {
   for (const reg of ctx.t.registers) {
     const symbolFields = reg.fields.filter((f) => f.type === "symbol");
     const dateFields = reg.fields.filter((f) => f.type === "date");
+    // A text field "type" names the document's type (spec: the van_ban register's "type").
+    const typeField = reg.fields.some((f) => f.id === "type" && f.type === "text") ? "type" : undefined;
     if (!symbolFields.length && !dateFields.length) continue;
     for (const { index, row } of ctx.rows(reg.id)) {
-      const where = m(lang, "where.row", { register: reg.label[lang], row: ctx.rowNo(reg.id, index) });
+      const where = { register: reg.id, index };
       for (const f of symbolFields) {
         const v = row[f.id];
         if (typeof v !== "string" || !v.trim()) continue;
@@ -278,13 +353,32 @@ export function lintReport(ctx: Ctx): Finding[] {
         const fix = fixSymbol(written);
         occ.push({ written: written.trim(), fix, path, where });
         symbolFindings(fix, written.trim(), where, path);
+        // The row's document type against the symbol's type code ("Kế hoạch" with "49/QĐ-UBND").
+        const typeName = typeField && typeof row[typeField] === "string" ? String(row[typeField]).trim() : "";
+        const expected = typeName ? TYPE_NAMES[typeName.toLowerCase()] : undefined;
+        const parsed = fix.fixed ? parse(fix.fixed) : fix.parsed;
+        const code = parsed && (parsed.form === "party" || parsed.form === "state") ? parsed.type : undefined;
+        if (expected && code && TYPE_CODES.has(code) && !(SAME_TYPE[expected] ?? [expected]).includes(code)) {
+          out.push(
+            warn("lint.type-code", m(lang, "type.mismatch", { typeName, written: written.trim(), where: whereOf(where), code, expected }), m(lang, "type.mismatchSuggestion"), path, {
+              values: { [typeField!]: typeName, [f.id]: written.trim() },
+            }),
+          );
+        }
       }
       // 2. Dates after the report's date or outside its period.
       for (const f of dateFields) dateFinding(row[f.id], where, "registers." + reg.id + "[" + index + "]." + f.id);
     }
   }
 
-  function symbolFindings(fix: SymbolFix, written: string, where: string, path: string): void {
+  function whereOf(w: Occurrence["where"]): string {
+    if (typeof w === "string") return w;
+    return m(lang, "where.row", { register: ctx.registerLabel(w.register), row: ctx.rowNo(w.register, w.index) });
+  }
+
+  function symbolFindings(fix: SymbolFix, written: string, at: Occurrence["where"], path: string): void {
+    if (!fix.malformed && !fix.fixed && !fix.unknownType) return;
+    const where = whereOf(at);
     if (fix.malformed) {
       out.push(warn("lint.symbol", m(lang, "malformed.message", { written, where }), m(lang, "malformed.suggestion"), path, { values: { [path.slice(path.lastIndexOf(".") + 1)]: written } }));
       return;
@@ -302,8 +396,10 @@ export function lintReport(ctx: Ctx): Finding[] {
     }
   }
 
-  function dateFinding(v: unknown, where: string, path: string): void {
+  function dateFinding(v: unknown, at: Occurrence["where"], path: string): void {
     if (!isoOk(v)) return;
+    if (!(reportDate && v > reportDate) && !(from && to && (v < from || v > to))) return;
+    const where = whereOf(at);
     const date = formatDate(v);
     const field = path.slice(path.lastIndexOf(".") + 1);
     const yearFixed = (): string | undefined => {
@@ -370,7 +466,7 @@ export function lintReport(ctx: Ctx): Finding[] {
     const heading = typeof s.heading === "string" && s.heading.trim() ? s.heading.trim() : "";
     texts.push({ text: s.text, path: "sections[" + i + "].text", where: heading ? m(lang, "where.section", { heading }) : m(lang, "where.sectionN", { n: i + 1 }) });
   });
-  const ownKey = ownSymbol ? parseSymbol(ownSymbol) : undefined;
+  const ownKey = ownSymbol ? parse(ownSymbol) : undefined;
   for (const tx of texts) {
     const nt = normalizeText(tx.text);
     const sentences = splitSentences(nt.text);
@@ -392,29 +488,33 @@ export function lintReport(ctx: Ctx): Finding[] {
     }
   }
 
-  // 5. One document written two ways.
+  // 5. One document written two ways (only keys seen written two ways are gathered).
+  const firstOf = new Map<string, Occurrence>();
   const groups = new Map<string, Occurrence[]>();
   for (const o of occ) {
-    const p = o.fix.fixed ? parseSymbol(o.fix.fixed) : o.fix.parsed;
+    const p = o.fix.fixed ? parse(o.fix.fixed) : o.fix.parsed;
     const k = p ? sameKey(p) : undefined;
     if (!k) continue;
-    const g = groups.get(k) ?? [];
-    g.push(o);
-    groups.set(k, g);
+    const g = groups.get(k);
+    if (g) {
+      g.push(o);
+      continue;
+    }
+    const first = firstOf.get(k);
+    if (!first) firstOf.set(k, o);
+    else if (first.written !== o.written) groups.set(k, [first, o]);
   }
   for (const g of groups.values()) {
-    const spellings: string[] = [];
-    for (const o of g) if (!spellings.includes(o.written)) spellings.push(o.written);
-    if (spellings.length < 2) continue;
+    const spellings = [...new Set(g.map((o) => o.written))];
     // The preferred form: the one written correctly most often, else the corrected form.
     const counts = new Map<string, number>();
     for (const o of g) {
-      const f = o.fix.fixed ?? cleanSymbol(o.written);
+      const f = o.fix.fixed ?? o.fix.clean;
       counts.set(f, (counts.get(f) ?? 0) + (o.fix.fixed ? 0.5 : 1));
     }
     const preferred = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const odd = g.find((o) => o.written !== preferred) ?? g[1];
-    const places = spellings.map((s) => s + " — " + g.filter((o) => o.written === s).map((o) => o.where).join("; "));
+    const places = spellings.map((sp) => sp + " — " + listSome(g.filter((o) => o.written === sp).map((o) => whereOf(o.where)), "; "));
     out.push(
       warn("lint.same-document", m(lang, "same.message", { count: spellings.length, spellings: joinSpellings(places, lang) }), m(lang, "same.suggestion", { preferred }), odd.path, {
         ...(odd.quote !== undefined ? { quote: odd.quote, offset: odd.offset } : {}),
@@ -423,42 +523,35 @@ export function lintReport(ctx: Ctx): Finding[] {
     );
   }
 
-  // 6. One agency abbreviated several ways.
-  const own = ownSymbol ? agencyOf(parseSymbol(ownSymbol)) : undefined;
-  const byKey = new Map<string, Map<string, Occurrence[]>>();
-  const seen = new Set<string>(); // agency key + cleaned symbol: each document once (a register may hold 50,000 rows)
+  // 6. One agency abbreviated several ways: per agency key, each spelling with its symbols.
+  const own = ownSymbol ? agencyOf(parse(ownSymbol)) : undefined;
+  const ownAgencyKey = own ? agencyKey(own) : undefined;
+  const byKey = new Map<string, Map<string, { first: Occurrence; symbols: Set<string> }>>();
   for (const o of occ) {
     if (o.path === "report.symbol") continue;
-    const a = agencyOf(parseSymbol(cleanSymbol(o.written)));
+    const a = agencyOf(o.fix.fixed || o.fix.malformed ? parse(o.fix.clean) : o.fix.parsed);
     if (!a || PARTY_BODIES.has(a)) continue;
     let k = agencyKey(a);
-    if (own) {
-      const ok = agencyKey(own);
-      if (k === ok || "S" + k === ok || k === "S" + ok) k = "\u0000own";
-    }
-    const mm = byKey.get(k) ?? new Map<string, Occurrence[]>();
-    const l = mm.get(a) ?? [];
-    const once = k + "\u0001" + a + "\u0001" + cleanSymbol(o.written);
-    if (!seen.has(once)) {
-      seen.add(once);
-      l.push(o);
-    }
-    mm.set(a, l);
-    byKey.set(k, mm);
+    if (ownAgencyKey && (k === ownAgencyKey || "S" + k === ownAgencyKey || k === "S" + ownAgencyKey)) k = "\u0000own";
+    let mm = byKey.get(k);
+    if (!mm) byKey.set(k, (mm = new Map()));
+    const e = mm.get(a);
+    if (e) e.symbols.add(o.fix.clean);
+    else mm.set(a, { first: o, symbols: new Set([o.fix.clean]) });
   }
   for (const [k, mm] of byKey) {
     let main: string;
     if (k === "\u0000own") main = own!;
     else {
       if (mm.size < 2) continue;
-      main = [...mm.entries()].sort((a, b) => b[1].length - a[1].length)[0][0];
+      main = [...mm.entries()].sort((a, b) => b[1].symbols.size - a[1].symbols.size)[0][0];
     }
-    for (const [variant, os] of mm) {
+    for (const [variant, e] of mm) {
       if (variant === main) continue;
-      const first = os[0];
-      const example = replaceLast(cleanSymbol(first.written), variant, main);
+      const first = e.first;
+      const example = replaceLast(first.fix.clean, variant, main);
       out.push(
-        warn("lint.agency-abbr", m(lang, "abbr.message", { variant, own: main, symbols: os.slice(0, 10).map((o) => cleanSymbol(o.written)).join(", ") + (os.length > 10 ? ", …" : "") }), m(lang, "abbr.suggestion", { own: main, example }), first.path, {
+        warn("lint.agency-abbr", m(lang, "abbr.message", { variant, own: main, symbols: listSome([...e.symbols]) }), m(lang, "abbr.suggestion", { own: main, example }), first.path, {
           ...(first.quote !== undefined ? { quote: first.quote, offset: first.offset } : {}),
           values: { variant, own: main },
         }),
@@ -466,6 +559,11 @@ export function lintReport(ctx: Ctx): Finding[] {
     }
   }
   return out;
+}
+
+/** At most five items, then how many more ("a, b, c, d, e … (+12)"). */
+function listSome(items: string[], sep = ", "): string {
+  return items.length <= 5 ? items.join(sep) : items.slice(0, 5).join(sep) + " … (+" + (items.length - 5) + ")";
 }
 
 function upper(s: string): string {

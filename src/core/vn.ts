@@ -292,7 +292,8 @@ export function parseDate(raw: unknown): string | undefined {
   if (m) return ymd(+m[3], +m[2], +m[1]);
   if (/^\d{1,7}(\.0+)?$/.test(s)) {
     const n = parseFloat(s);
-    if (n >= 1 && n <= MAX_SERIAL) return serialToIso(n);
+    // As for a number: "2021" is a year someone typed, not a serial (the same reading twice).
+    if (n >= 1 && n <= MAX_SERIAL && !looksLikeYear(n)) return serialToIso(n);
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
 /**
  * Last year's report, as the user picks it in the pane ("Nhập số liệu năm trước"): a
- * phuluc workbook (.xlsx, read from its XML parts: exceljs is not loaded in the pane), a
- * report JSON, or a .docx report (its text). jszip is loaded on first use (its own chunk).
+ * phuluc workbook (.xlsx, read by the pane's own reader, merge/xlsx-snapshot.ts: exceljs is
+ * not loaded in the pane), a report JSON, or a .docx report (its text). Loaded on first use.
  */
 import type { PreviousSource } from "../excel/import-previous";
 import { parseReportJson } from "../core/normalize";
 import { readDocumentXml } from "../core/previous";
-import { snapshotFromXlsx } from "../core/xlsx-xml";
+import { readXlsxSnapshot } from "./merge/xlsx-snapshot";
 import { readWorkbook } from "../core/sheet-read";
 
 /** A problem with the file picked, in both languages. */
@@ -44,12 +44,11 @@ export async function readPreviousSource(file: { name: string; text(): Promise<s
     return { kind: "docx", content: readDocumentXml(xml) };
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const parts = await unzip(await file.arrayBuffer(), name);
     let r;
     try {
-      r = readWorkbook(snapshotFromXlsx((p) => parts.get(p)));
+      r = readWorkbook(await readXlsxSnapshot(await file.arrayBuffer()));
     } catch {
-      throw new SourceError(`Tệp "${name}" không phải sổ tính Excel hợp lệ.`, `"${name}" is not a valid Excel workbook.`);
+      throw new SourceError(`Tệp "${name}" bị hỏng hoặc không phải sổ tính Excel .xlsx hợp lệ.`, `"${name}" is damaged or not a valid Excel .xlsx workbook.`);
     }
     if (!r.template) {
       const f = r.findings[0];

@@ -15,7 +15,7 @@ function tidy(): ReportData {
 }
 
 /** A clean report whose document register holds these symbols (all dated in the year). */
-function withSymbols(symbols: string[], type = "Kế hoạch"): ReportData {
+function withSymbols(symbols: string[], type = "Văn bản"): ReportData {
   const d = tidy();
   d.registers.van_ban = symbols.map((symbol, i) => ({ symbol, date: "2021-0" + (1 + (i % 9)) + "-15", type, title: "Văn bản " + (i + 1) }));
   d.report.date = "2021-11-14";
@@ -103,6 +103,14 @@ describe("register lint: real slips, with their fix", () => {
       ["lint.symbol", "registers.van_ban[1].symbol"],
     ]);
     expect(got[0].suggestion).toMatch(/NQ, QĐ, CT.*QH/);
+  });
+
+  test("the row's document type against the symbol's type code", () => {
+    const got = lints(withSymbols(["15/QĐ-UBND", "16-KH/ĐU", "17/KH-UBND"], "Kế hoạch"));
+    expect(got.map((f) => [f.rule, f.path])).toEqual([["lint.type-code", "registers.van_ban[0].symbol"]]);
+    expect(got[0].message).toBe('Dòng ghi loại văn bản "Kế hoạch" nhưng ký hiệu "15/QĐ-UBND" (Văn bản, dòng 1) mang mã "QĐ" (loại đó là "KH").');
+    // A công văn carries no type code: nothing to compare.
+    expect(lints(withSymbols(["320/SKHCN-VP"], "Công văn"))).toEqual([]);
   });
 
   test("register rows dated after the report date or outside the year reported", () => {

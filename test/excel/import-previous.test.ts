@@ -1,20 +1,17 @@
 /**
  * "Nhập số liệu năm trước" against office-addin-mock: the plan in 2 syncs with no write,
  * then only blank "Năm trước" cells written (column F of "Phụ lục") in one batch, a typed
- * value kept, percents as fractions under a percent format; the pane's reading of last
- * year's .xlsx (from its XML, without exceljs) gives the same figures as the command line.
+ * value kept, percents as fractions under a percent format (the pane's reading of last
+ * year's files: test/excel/previous-source.test.tsx).
  */
 import * as fs from "fs";
 import * as path from "path";
-import JSZip from "jszip";
 import { mockWorkbook, type MockWorkbook } from "./mock-workbook";
 import { previewSetup, applySetup } from "../../src/excel/setup";
 import { previewImport, applyImport, parseImport } from "../../src/excel/import";
 import { previewPrevious, applyPrevious } from "../../src/excel/import-previous";
 import { exportWorkbook } from "../../src/excel/export";
-import { readPreviousSource } from "../../src/taskpane/previous-source";
 import type { ExcelCaps } from "../../src/excel/caps";
-import { initWorkbook, exampleInput, cleanup } from "../workbook/helpers";
 
 const ALL: ExcelCaps = { validation: true, freeze: true, events: true };
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "son-la-skhcn-2021.json");
@@ -29,7 +26,6 @@ afterEach(() => {
   delete (global as any).Excel;
   jest.restoreAllMocks();
 });
-afterAll(cleanup);
 
 /** This year's workbook in Excel: set up and the example imported, as 2022. */
 async function thisYear(book: MockWorkbook): Promise<void> {
@@ -77,20 +73,4 @@ test("a value typed between the preview and the write: nothing written, the new 
   expect(r.written).toBe(0);
   expect(r.preview.plan.writes.map((w) => w.code)).not.toContain("vb_cap_uy");
   expect(book.cell("Phụ lục", "F10")!.v).toBe(7);
-});
-
-test("the pane reads last year's .xlsx, .json and .docx", async () => {
-  const file = await initWorkbook(exampleInput(), "nam-truoc.xlsx");
-  const bytes = fs.readFileSync(file);
-  const asFile = (name: string, b: Buffer) => ({ name, text: async () => b.toString("utf8"), arrayBuffer: async () => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer });
-  const fromXlsx = await readPreviousSource(asFile("nam-truoc.xlsx", bytes));
-  const fromJson = await readPreviousSource(asFile("nam-truoc.json", Buffer.from(json)));
-  expect(fromXlsx.kind).toBe("data");
-  expect(fromJson.kind).toBe("data");
-  if (fromXlsx.kind === "data" && fromJson.kind === "data") expect(fromXlsx.data.values).toEqual(fromJson.data.values);
-  const zip = new JSZip();
-  zip.file("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>- Tổng số đoàn kiểm tra: 02</w:t></w:r></w:p></w:body></w:document>");
-  const docx = await readPreviousSource(asFile("bao-cao.docx", await zip.generateAsync({ type: "nodebuffer" })));
-  expect(docx).toEqual({ kind: "docx", content: { paragraphs: ["- Tổng số đoàn kiểm tra: 02"], tables: [] } });
-  await expect(readPreviousSource(asFile("bao-cao.pdf", Buffer.from("x")))).rejects.toMatchObject({ vi: expect.stringContaining(".docx") });
 });
