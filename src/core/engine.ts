@@ -19,6 +19,7 @@ import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
 import { cellOf } from "./cells";
+import { inputNotes, noteFindings } from "./input-clean";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
 export type { RuleModule } from "./rules/context";
@@ -144,6 +145,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const ctx = new Ctx(t, data, lang, opts.cells);
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
+  // What the normaliser cleaned or refused in the input (input-clean.ts).
+  for (const f of noteFindings(inputNotes(data), lang)) findings.push(f);
   // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
   const codeOf = (p: string | undefined) => (p ? p.slice(p.indexOf(".") + 1) : "");
   let reported: Set<string> | undefined;
