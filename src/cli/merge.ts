@@ -16,6 +16,7 @@ import { statusHook } from "../core/status-formulas";
 import { CliError, decodeTextFile, extOf, langOf, parseArgs, readFileBytes } from "./input";
 import { readUnits } from "./merge-read";
 import { newWorkbook, writePlan } from "./xlsx";
+import { checkOutput, sameFile, writeOutput } from "./files";
 
 export interface MergeIo {
   out(s: string): void;
@@ -74,7 +75,8 @@ export function expandInputs(inputs: string[], output: string | undefined): stri
   const outAbs = output ? path.resolve(output) : undefined;
   const add = (f: string) => {
     const abs = path.resolve(f);
-    if (abs === outAbs || seen.has(abs) || isLockFile(f)) return;
+    // The output itself (by real path: "./x", links) is never read as an input.
+    if (abs === outAbs || seen.has(abs) || isLockFile(f) || (output && sameFile(f, output))) return;
     seen.add(abs);
     out.push(f);
   };
@@ -256,9 +258,9 @@ export async function runMergeCommand(args: string[], io: MergeIo = stdIo): Prom
   if (!p.positional.length) throw new CliError("Chưa có tệp báo cáo nào của đơn vị. Xem: phuluc merge --help", "No unit report given. See: phuluc merge --help");
   const files = expandInputs(p.positional, output);
   if (!files.length) throw new CliError("Không tìm thấy tệp báo cáo (.xlsx, .json) nào trong các đầu vào đã cho.", "No report file (.xlsx, .json) found in the inputs given.");
-  if (fs.existsSync(output) && !p.flags.has("--force")) {
-    throw new CliError(`Tệp "${output}" đã có. Dùng --force để ghi đè, hoặc chọn tên khác.`, `"${output}" already exists. Use --force to overwrite it, or pick another name.`);
-  }
+  // Never over an existing file without --force, never onto an input, never onto a file Excel holds open.
+  const writeOpts = { force: p.flags.has("--force"), inputs: [...files, ...p.positional] };
+  checkOutput(output, writeOpts);
   const template = resolveTemplate(p.options.get("--template"));
   const receiving = p.options.has("--report") ? readReceiving(p.options.get("--report")!) : undefined;
   const expected = p.options.has("--units") ? await readUnitList(p.options.get("--units")!) : undefined;
@@ -291,22 +293,8 @@ export async function runMergeCommand(args: string[], io: MergeIo = stdIo): Prom
     return 2;
   }
   const t = getTemplate(r.template)!;
-  if (outExt === ".json") {
-    const tmp = path.join(path.dirname(path.resolve(output)), "." + path.basename(output) + "." + process.pid + ".tmp");
-    try {
-      fs.writeFileSync(tmp, JSON.stringify(r.data, null, 2) + "\n");
-      fs.renameSync(tmp, output);
-    } catch (e) {
-      try {
-        fs.unlinkSync(tmp);
-      } catch {
-        /* nothing to clean */
-      }
-      throw new CliError(`Không ghi được tệp "${output}" (${(e as Error).message}).`, `Cannot write "${output}" (${(e as Error).message}).`);
-    }
-  } else {
-    await writePlan(planConsolidated(t, r, { statusFormulas: statusHook }), output);
-  }
+  if (outExt === ".json") await writeOutput(output, JSON.stringify(r.data, null, 2) + "\n", writeOpts);
+  else await writePlan(planConsolidated(t, r, { statusFormulas: statusHook }), output, writeOpts);
   if (p.flags.has("--json")) io.out(JSON.stringify(mergeJson(r, output), null, 2) + "\n");
   else io.out(summary(r, lang, output));
   return r.rejected.length || r.units.some((u) => u.errors > 0) ? 1 : 0;

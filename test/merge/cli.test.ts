@@ -131,6 +131,13 @@ describe("phuluc merge", () => {
     const f = await run("merge", ok, "-o", existing);
     expect(f.code).toBe(2);
     expect(fs.readFileSync(existing, "utf8")).toBe("keep");
+    // An input named as the output is never written, even with --force.
+    const a = path.join(ok, "a.json");
+    const before = fs.readFileSync(a, "utf8");
+    const b = json(folder("b"), "b.json", unit("Xã B"));
+    const onto = await run("merge", a, b, "-o", a, "--force");
+    expect(onto.code).toBe(2);
+    expect(fs.readFileSync(a, "utf8")).toBe(before);
   });
 
   test("--units (.csv in Windows-1258): the units that sent nothing are named, coverage counts against the list; --report gives the receiving body", async () => {

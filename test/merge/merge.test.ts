@@ -131,7 +131,7 @@ describe("merge: refusals", () => {
         input("h.json", unit("Sở Y tế", {}, { level: "tinh" })),
         input("b.json", unit("Xã B")),
       ],
-      { template: "qcdc-2021", receiving: { agency: "UBND huyện Mai Sơn", level: "huyen", year: 2021 } },
+      { template: "qcdc-2021", receiving: { agency: "UBND huyện Mai Sơn", level: "Cấp huyện", year: 2021 } },
     );
     expect(r.units.map((u) => u.file)).toEqual(["a.json", "b.json"]);
     const byFile = Object.fromEntries(r.rejected.map((x) => [x.file, x]));
@@ -174,8 +174,9 @@ describe("merge: expected units", () => {
     });
     expect(r.missingUnits).toEqual(["UBND xã C", "UBND xã D"]);
     expect(r.unlisted).toEqual(["UBND xã Z"]);
-    expect(r.coverage.vb_tong).toEqual({ reported: 3, expected: 4 });
-    expect(coverageLine(r.data)).toBe("Tổng hợp từ 3/4 đơn vị");
+    // Four on the list, and Z, which is not on it but whose figures are in the sums.
+    expect(r.coverage.vb_tong).toEqual({ reported: 3, expected: 5 });
+    expect(coverageLine(r.data)).toBe("Tổng hợp từ 3/5 đơn vị");
     expect(r.warnings.join("\n")).toContain("UBND xã Z");
   });
 });

@@ -185,7 +185,9 @@ export function mergeReports(inputs: UnitInput[], opts: MergeOptions = {}): Merg
   const receiving: ReportInfo = { ...(opts.receiving ?? {}) };
   const levelIds = t.levels.map((l) => l.id);
   const levelLabel = (id: string) => t.levels.find((l) => l.id === id)?.label[lang] ?? id;
-  const recvLevel = receiving.level && levelIds.includes(receiving.level) ? receiving.level : levelIds[0];
+  // The receiving body's level as typed ("tinh", "Cấp tỉnh", "cap tinh"); the template's first level when absent.
+  const typedLevel = typeof receiving.level === "string" ? foldVi(receiving.level).replace(/^cap\s+/, "").trim() : "";
+  const recvLevel = t.levels.find((l) => l.id === typedLevel || foldVi(l.label.vi).replace(/^cap\s+/, "") === typedLevel)?.id ?? levelIds[0];
 
   // Template, period, level.
   const sameTemplate = readable.filter((u) => {
@@ -307,7 +309,8 @@ export function mergeReports(inputs: UnitInput[], opts: MergeOptions = {}): Merg
     unlisted = units.filter((u) => !want.has(agencyKey(u.agency))).map((u) => u.agency || u.file);
     for (const n of unlisted) warnings.push(L(`Đơn vị "${n}" không có trong danh sách đơn vị phải báo cáo; vẫn tổng hợp.`, `Unit "${n}" is not on the list of expected units; consolidated all the same.`));
   }
-  const expected = opts.expected ? Math.max(new Set(opts.expected.filter((n) => n.trim()).map(agencyKey)).size, 0) : units.length;
+  // Expected: the list, and any unit merged that is not on it (its figures are in the sums).
+  const expected = opts.expected ? new Set([...opts.expected.filter((n) => n.trim()).map(agencyKey), ...units.map((u) => agencyKey(u.agency || u.file))]).size : units.length;
 
   // Values.
   const values: Record<string, RawValue> = {};

@@ -288,6 +288,6 @@ export function paneSheets(t: TemplateDef, r: MergeResult, names: { units: strin
 }
 
 function coverageLineOf(r: MergeResult): string {
-  const expected = r.units.length + r.missingUnits.length;
-  return `Tổng hợp từ ${r.units.length}/${Math.max(expected, r.units.length)} đơn vị`;
+  const expected = Math.max(r.units.length, ...Object.values(r.coverage).map((c) => c.expected));
+  return `Tổng hợp từ ${r.units.length}/${expected} đơn vị`;
 }
