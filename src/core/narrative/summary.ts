@@ -4,11 +4,13 @@
  * (or the difference of an indicator and its previous-year value); a blank or unreadable
  * value is never printed (its case is skipped, or "chưa có số liệu" is said).
  */
-import type { IndicatorKind, ReportData, TemplateDef } from "../types";
+import type { Finding, IndicatorKind, ReportData, TemplateDef } from "../types";
 import { readValue, type Reading } from "../values";
 import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "../vn";
 import { getTemplate } from "../templates/index";
-import type { ParagraphBlock } from "../doc/model";
+import type { ParagraphBlock, Run } from "../doc/model";
+import { check } from "../engine";
+import { errorsOnly, markedRuns, markedText, markReason, markText } from "./marks";
 import { PHRASE_BOOKS, type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
 
 export interface SummaryOptions {
@@ -17,6 +19,11 @@ export interface SummaryOptions {
   /** Another phrase book (default: the template's). */
   phrases?: PhraseBook;
   template?: TemplateDef;
+  /**
+   * The findings of the data (errors mark the sentences they touch); the summary runs the
+   * check itself when they are not given.
+   */
+  findings?: Finding[];
 }
 
 export interface SummarySentence {
@@ -27,6 +34,11 @@ export interface SummarySentence {
   prints: string[];
   /** Codes the choice of wording depended on (includes `prints`). */
   depends: string[];
+  /**
+   * Why the sentence is marked "[cần kiểm tra: …]" for the author: an error of the data
+   * touches the figures it states. `text` then carries the mark.
+   */
+  mark?: string;
 }
 
 export interface Summary {
@@ -244,6 +256,11 @@ class Evaluator {
         local.forEach((x) => this.depends.add(x));
         continue;
       }
+      // A blank figure is never reported as "chưa có số liệu" in a report: say nothing instead.
+      if (this.book.noData && text.toLowerCase().includes(this.book.noData.toLowerCase())) {
+        local.forEach((x) => this.depends.add(x));
+        continue;
+      }
       local.forEach((x) => used.add(x));
       return text;
     }
@@ -266,6 +283,12 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   const book = opts.phrases ?? (template ? PHRASE_BOOKS[template.id] : undefined);
   if (!template || !book) return { paragraphs: [], text: "", warnings: [`no phrase book for template ${data.template}`] };
   const ev = new Evaluator(data, template, book, opts.pad !== false);
+  let errors: Finding[];
+  try {
+    errors = errorsOnly(opts.findings ?? check(data).findings);
+  } catch {
+    errors = [];
+  }
   const paragraphs: SummarySentence[][] = [];
   for (const p of book.paragraphs) {
     const sentences: SummarySentence[] = [];
@@ -277,7 +300,11 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
       const t = tidy(text);
       if (!t) continue;
       ev.prints.forEach((c) => ev.depends.add(c));
-      sentences.push({ id: s.id, text: t, prints: Array.from(ev.prints).sort(), depends: Array.from(ev.depends).sort() });
+      const depends = Array.from(ev.depends).sort();
+      const mark = markReason(depends, errors, template);
+      const sentence: SummarySentence = { id: s.id, text: markedText(t, mark), prints: Array.from(ev.prints).sort(), depends };
+      if (mark) sentence.mark = mark;
+      sentences.push(sentence);
     }
     if (sentences.length) paragraphs.push(sentences);
   }
@@ -288,7 +315,43 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   };
 }
 
-/** The summary as body paragraphs of the document model. */
+/** The marked sentences of a summary. */
+export function markedSentences(summary: Summary): SummarySentence[] {
+  return summary.paragraphs.flat().filter((s) => s.mark);
+}
+
+/** The summary as body paragraphs of the document model (marks highlighted in their own runs). */
 export function summaryBlocks(summary: Summary): ParagraphBlock[] {
-  return summary.paragraphs.map((p) => ({ type: "paragraph", runs: [{ text: p.map((s) => s.text).join(" ") }] }));
+  return summary.paragraphs.map((p) => {
+    const runs: Run[] = [];
+    p.forEach((s, i) => {
+      const prefix = i > 0 ? " " : "";
+      if (!s.mark) {
+        runs.push({ text: prefix + s.text });
+        return;
+      }
+      const parts = markedRuns(unmark(s.text, s.mark), s.mark);
+      parts[0] = { ...parts[0], text: prefix + parts[0].text };
+      runs.push(...parts);
+    });
+    return { type: "paragraph", runs: merge(runs) };
+  });
+}
+
+/** A marked sentence's text without its mark. */
+function unmark(text: string, reason: string): string {
+  const m = " " + markText(reason);
+  const i = text.lastIndexOf(m);
+  return i < 0 ? text : text.slice(0, i) + text.slice(i + m.length);
+}
+
+/** Adjacent plain runs joined (fewer runs in Word). */
+function merge(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && !last.highlight && !r.highlight && Object.keys(last).length === 1 && Object.keys(r).length === 1) last.text += r.text;
+    else out.push({ ...r });
+  }
+  return out;
 }
