@@ -12,6 +12,7 @@ import type { CheckResult, Lang } from "../core/types";
 import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
+import { quoteShown } from "../core/draft/text";
 import { FileError } from "./xlsx";
 import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
 
@@ -172,7 +173,8 @@ export function formatDraft(res: CheckResult, draftFile: string, dataFile: strin
     ...formatFindings(res.findings, lang, (f) => {
       if (f.quote !== undefined && f.offset !== undefined) {
         const where = docx ? L("đoạn", "paragraph") : L("dòng", "line");
-        return [`${L("Trích", "Quote")} (${where} ${lineOf(text, f.offset)}): “${short(f.quote)}”`];
+        const places = [{ quote: f.quote, offset: f.offset }, ...(f.also ?? [])];
+        return places.map((p) => `${L("Trích", "Quote")} (${where} ${lineOf(text, p.offset)}): “${short(quoteShown(text, p.offset, p.quote))}”`);
       }
       return f.cells && f.cells.length ? [L("Ô: ", "Cells: ") + f.cells.join(", ")] : [];
     }),

@@ -8,6 +8,7 @@ import { formatCount, formatNumber, formatPercent, roundTo } from "../vn";
 import type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";
 import { figuresIn, quoteOf, type Figure, type NormText, type Sentence } from "./text";
 import { msg } from "./messages";
+import type { OtherThings } from "./other-things";
 
 interface Compiled {
   p: FigurePattern;
@@ -72,6 +73,27 @@ function applies(c: Compiled, f: Figure, ctx: FigureContext): boolean {
   return true;
 }
 
+const otherCache = new WeakMap<OtherThings, { after?: RegExp; before?: RegExp; clause?: RegExp }>();
+
+function alt(list: string[], anchor: string): RegExp | undefined {
+  return list.length ? new RegExp(anchor + "(?:" + list.join("|") + ")", "iu") : undefined;
+}
+
+/** Is the figure about another thing than the appendix ("169 cuộc tiếp dân", "nhận 122 đơn" of mediation)? */
+export function aboutOtherThing(other: OtherThings | undefined, ctx: FigureContext): boolean {
+  if (!other) return false;
+  let c = otherCache.get(other);
+  if (!c) {
+    c = { after: alt(other.after, "^\\s*"), before: alt(other.before, ""), clause: alt(other.clause, "") };
+    otherCache.set(other, c);
+  }
+  if (c.after && c.after.test(ctx.after)) return true;
+  const lastBreak = Math.max(ctx.lead.lastIndexOf(","), ctx.lead.lastIndexOf(":"));
+  if (c.before && c.before.test(ctx.lead.slice(lastBreak + 1))) return true;
+  if (c.clause && c.clause.test(ctx.clause)) return true;
+  return false;
+}
+
 /** Which indicator(s) a figure states, by the first pattern that applies; undefined when none. */
 export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext): FigurePattern | undefined {
   for (const c of compilePatterns(patterns).figures) if (applies(c, f, ctx)) return c.p;
@@ -108,12 +130,89 @@ export interface SentenceInfo {
   offset: number;
 }
 
-export function sentenceInfo(t: NormText, s: Sentence): SentenceInfo {
-  return { s, quote: quoteOf(t, s.start, s.end), offset: t.map[s.start] };
+/** Longest quote given whole; a longer sentence is cut to about this many characters around the match. */
+export const MAX_QUOTE = 200;
+
+/**
+ * The excerpt of a sentence to quote for a match at [a, b) (normalised offsets): the whole
+ * sentence when short, else about MAX_QUOTE characters centred on the match, cut at spaces.
+ * `offset` is where the excerpt starts in the text as given.
+ */
+export function sentenceInfo(t: NormText, s: Sentence, a = s.start, b = a): SentenceInfo {
+  let start = s.start;
+  let end = s.end;
+  if (end - start > MAX_QUOTE) {
+    const ma = Math.max(s.start, Math.min(a, s.end));
+    const mb = Math.max(ma, Math.min(Math.max(b, a), s.end));
+    const room = Math.max(0, MAX_QUOTE - (mb - ma));
+    start = Math.max(s.start, ma - Math.floor(room / 2));
+    end = Math.min(s.end, start + Math.max(MAX_QUOTE, mb - ma));
+    if (end === s.end) start = Math.max(s.start, Math.min(start, end - MAX_QUOTE));
+    const text = t.text;
+    if (start > s.start) {
+      const sp = text.indexOf(" ", start);
+      if (sp >= 0 && sp < ma) start = sp + 1;
+    }
+    if (end < s.end) {
+      const sp = text.lastIndexOf(" ", end);
+      if (sp > mb) end = sp;
+    }
+    while (start < end && /\s/.test(text[start])) start++;
+  }
+  return { s, quote: quoteOf(t, start, end), offset: t.map[start] };
+}
+
+/** A figure of a sentence, with the indicator(s) it states. */
+export interface Classified {
+  f: Figure;
+  p: FigurePattern;
+  /** [code, value as written (multiplier applied), part (0, or 1 for a fraction's denominator)] */
+  parts: [string, number, 0 | 1][];
+}
+
+/** The figures of a sentence that a pattern claims (excluded, approximate and other things' figures left out). */
+export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
+  const out: Classified[] = [];
+  const figs = figuresIn(text, s);
+  const sentence = text.slice(s.start, s.end);
+  let prevEnd = -1;
+  for (const f of figs) {
+    if (f.excluded) continue;
+    const clause = s.clauses.find((c) => f.start >= c.start && f.start <= c.end) ?? s;
+    const leadStart = Math.max(clause.start, prevEnd);
+    prevEnd = f.end;
+    if (f.skip) continue;
+    const ctx: FigureContext = {
+      lead: text.slice(leadStart, f.start),
+      after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
+      clause: text.slice(clause.start, f.start),
+      sentence,
+    };
+    if (aboutOtherThing(other, ctx)) continue;
+    const p = classify(patterns, f, ctx);
+    if (!p) continue;
+    const parts: [string, number, 0 | 1][] = p.fraction
+      ? [
+          [p.fraction[0], f.value, 0],
+          [p.fraction[1], f.fraction!.value, 1],
+        ]
+      : [[p.code, f.value * (f.multiplier || 1), 0]];
+    out.push({ f, p, parts });
+  }
+  return out;
 }
 
 /** narrative.figure findings of the whole text. */
-export function checkFigures(t: NormText, sentences: Sentence[], data: ReportData, template: TemplateDef, patterns: DraftPatterns, lang: Lang, scope?: boolean[]): Finding[] {
+export function checkFigures(
+  t: NormText,
+  sentences: Sentence[],
+  data: ReportData,
+  template: TemplateDef,
+  patterns: DraftPatterns,
+  lang: Lang,
+  scope?: boolean[],
+  other?: OtherThings,
+): Finding[] {
   const out: Finding[] = [];
   const byCode = new Map(template.indicators.map((i) => [i.code, i] as const));
   const seen = new Set<string>();
@@ -121,41 +220,20 @@ export function checkFigures(t: NormText, sentences: Sentence[], data: ReportDat
   for (let si = 0; si < sentences.length; si++) {
     if (scope && !scope[si]) continue;
     const s = sentences[si];
-    const figs = figuresIn(text, s);
-    const sentence = text.slice(s.start, s.end);
-    let prevEnd = -1;
-    for (const f of figs) {
-      if (f.excluded) continue;
-      const clause = s.clauses.find((c) => f.start >= c.start && f.start <= c.end) ?? s;
-      const leadStart = Math.max(clause.start, prevEnd);
-      prevEnd = f.end;
-      if (f.skip) continue;
-      const ctx: FigureContext = {
-        lead: text.slice(leadStart, f.start),
-        after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
-        clause: text.slice(clause.start, f.start),
-        sentence,
-      };
-      const p = classify(patterns, f, ctx);
-      if (!p) continue;
-      const parts: [string, number, number][] = p.fraction
-        ? [
-            [p.fraction[0], f.value, 0],
-            [p.fraction[1], f.fraction!.value, 1],
-          ]
-        : [[p.code, f.value, 0]];
-      for (const [code, value, part] of parts) {
+    for (const { f, parts } of classifiedFigures(text, s, patterns, other)) {
+      for (const [code, , part] of parts) {
+        const value = part === 1 ? f.fraction!.value : f.value;
         const ind = byCode.get(code);
         if (!ind) continue;
         const raw = data.values?.[code];
         const r = readValue(raw, ind.kind);
         if (r.status !== "number") continue; // blank, "Không có", unreadable: nothing to compare with
         if (agrees(value, f.fraction ? 0 : f.decimals, f.fraction ? 1 : f.multiplier, r, f.percent)) continue;
-        const info = sentenceInfo(t, s);
-        const key = code + "|" + info.offset + "|" + value;
+        const info = sentenceInfo(t, s, f.start, f.afterStart);
+        const key = code + "|" + s.start + "|" + value;
         if (seen.has(key)) continue;
         seen.add(key);
-        const shown = shownFigure(f, part as 0 | 1, text);
+        const shown = shownFigure(f, part, text);
         const appendix = withUnit(raw, ind, lang);
         const expected = r.value;
         out.push({
@@ -220,7 +298,7 @@ export function checkNegations(t: NormText, sentences: Sentence[], data: ReportD
           if (r.status === "number" && r.value > 0) positive.push(code);
         }
         if (!positive.length) continue;
-        const info = sentenceInfo(t, s);
+        const info = sentenceInfo(t, s, s.start + a, s.start + b);
         const figures = positive.map((c) => label(byCode.get(c)!, lang) + ": " + formatValue(data.values?.[c], byCode.get(c)!.kind)).join("; ");
         const fillPositive = (tpl: string) =>
           tpl.replace(/\{([a-z0-9_]+)\}/g, (x, code: string) => {

@@ -293,3 +293,19 @@ export function figuresIn(text: string, s: Range): Figure[] {
   }
   return out;
 }
+
+/**
+ * A finding's quote as shown to a person: "…" where the excerpt starts or ends inside a
+ * sentence of the text (quotes are centred on what they point at, so long sentences are cut).
+ */
+export function quoteShown(text: string, offset: number, quote: string): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(lineStart, offset).trim();
+  const cutBefore = before !== "" && !/[.!?…:;]["”’)]*$/.test(before) && !/^(?:[-+•*]|\d{1,3}[.)]|[a-zđ]\))$/u.test(before);
+  const end = Math.min(text.length, offset + quote.length);
+  const rest = text.slice(end);
+  const eol = rest.indexOf("\n");
+  const after = (eol < 0 ? rest : rest.slice(0, eol)).trim();
+  const cutAfter = after !== "" && !/[.!?…;:]["”’)]*$/.test(quote) && !/^[.!?…;:]/.test(after);
+  return (cutBefore ? "…" : "") + quote + (cutAfter ? "…" : "");
+}

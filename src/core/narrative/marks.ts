@@ -8,8 +8,10 @@
  * Generic: the reason is told from the kind of the template's rule behind the finding, never
  * from an indicator's code.
  */
-import type { Finding, RuleDef, TemplateDef } from "../types";
+import type { Finding, ReportData, RuleDef, TemplateDef } from "../types";
 import type { Run } from "../doc/model";
+import { partsOf } from "../template-info";
+import { readValue } from "../values";
 
 /** The words that open a mark; the draft check looks for them. */
 export const MARK_WORDS = "cần kiểm tra";
@@ -45,9 +47,26 @@ function reasonOf(f: Finding, template: TemplateDef): string {
     if (rule.kind === "le" && rule.left.length === 1) return "số liệu lớn hơn tổng số";
     return REASONS[rule.kind];
   }
+  if (f.rule === PART_EXCEEDS) return REASONS.le;
   if (f.rule.startsWith("value.")) return REASONS.value;
   if (f.rule.startsWith("user.")) return REASONS.user;
   return REASONS.other;
+}
+
+/**
+ * The indicators a finding is about: its `indicators`, except that for a rule "each part at
+ * most its total" only the parts that exceed it (by the finding's values) and the total.
+ */
+function involved(f: Finding, template: TemplateDef): string[] {
+  const rule = template.rules.find((r) => r.id === f.rule);
+  if (rule && rule.kind === "le" && rule.each && f.values) {
+    const right = Number(f.values[rule.right]);
+    if (Number.isFinite(right)) {
+      const over = rule.left.filter((c) => Number(f.values![c]) > right);
+      if (over.length) return [...over, rule.right];
+    }
+  }
+  return f.indicators;
 }
 
 /**
@@ -61,7 +80,7 @@ export function markReason(codes: Iterable<string>, errors: Finding[], template:
   const reasons: string[] = [];
   for (const f of errors) {
     if (f.severity !== "error") continue;
-    if (!f.indicators.some((c) => set.has(c))) continue;
+    if (!involved(f, template).some((c) => set.has(c))) continue;
     const r = reasonOf(f, template);
     if (!reasons.includes(r)) reasons.push(r);
   }
@@ -93,4 +112,36 @@ export function markedText(text: string, reason: string | undefined): string {
 /** The error findings of a check, or [] when there are none. */
 export function errorsOnly(findings: Finding[] | undefined): Finding[] {
   return (findings ?? []).filter((f) => f.severity === "error");
+}
+
+/** Rule id of the contradictions found here rather than by the check (a part above its total). */
+export const PART_EXCEEDS = "narrative.part-exceeds";
+
+/**
+ * What marks the generated text: the check's errors, and every part whose figure exceeds its
+ * total's (template `partOf`) even where the check cannot tell (another part blank, so the
+ * sum rule only says what is missing): whatever the blank holds, the sentence "total 10, of
+ * which 12" is not true.
+ */
+export function markFindings(findings: Finding[] | undefined, data: ReportData, template: TemplateDef): Finding[] {
+  const out = errorsOnly(findings);
+  const num = (code: string): number | undefined => {
+    const ind = template.indicators.find((i) => i.code === code);
+    if (!ind || ind.kind === "percent") return undefined;
+    const r = readValue(data.values?.[code], ind.kind);
+    return r.status === "number" ? r.value : undefined;
+  };
+  for (const ind of template.indicators) {
+    const parts = partsOf(template, ind.code);
+    if (!parts.length) continue;
+    const total = num(ind.code);
+    if (total === undefined) continue;
+    for (const p of parts) {
+      const v = num(p);
+      if (v === undefined || v <= total) continue;
+      if (out.some((f) => f.indicators.includes(p) && f.indicators.includes(ind.code))) continue;
+      out.push({ rule: PART_EXCEEDS, severity: "error", message: "", indicators: [p, ind.code], values: { [p]: v, [ind.code]: total } });
+    }
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { A4_ND30, cleanText, textWidthCm } from "../doc/model";
 import { buildSummary, markedSentences, summaryBlocks, type Summary } from "./summary";
 import { registerList, LIST_PLACEHOLDERS } from "./lists";
 import { appendixBlanks, appendixBlocks, fullSymbol, NO_DATA } from "./appendix";
-import { errorsOnly, markedRuns, markReason } from "./marks";
+import { errorsOnly, markFindings, markedRuns, markReason } from "./marks";
 import { fitSize, textWidthCmOf } from "./metrics";
 
 export interface ReportOptions {
@@ -352,7 +352,8 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
   const warnings: ReportWarning[] = [];
   const template = getTemplate(data.template);
   const findings = template ? findingsOf(data, opts.structural) : [];
-  const errors = errorsOnly(findings);
+  const dataErrors = errorsOnly(findings).length;
+  const errors = template ? markFindings(findings, data, template) : [];
   const summary = buildSummary(data, { pad: opts.pad, template, findings });
   const blocks: Block[] = [headerBlocks(data, width), ...titleBlocks(data), basisBlock(data)];
   if (!template) {
@@ -384,9 +385,9 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
   if (!template) blocks.push(closingBlock(data));
   const marked = markedTexts(blocks).flatMap(sentenceOfMark).map((x) => x.replace(/^[-–•+]\s+/, ""));
   if (marked.length) warnings.unshift(markedWarning(marked));
-  if (errors.length > 0) warnings.unshift(errorWarning(errors.length));
+  if (dataErrors > 0) warnings.unshift(errorWarning(dataErrors));
   const title = "Báo cáo " + (fullSymbol(data) || "") + (data.report?.title ? " - " + cleanText(data.report.title) : "");
-  return { doc: { page, blocks, title: title.trim() }, summary, errors: errors.length, marked, warnings };
+  return { doc: { page, blocks, title: title.trim() }, summary, errors: dataErrors, marked, warnings };
 }
 
 /** The summary alone, as a document (same page settings). */

@@ -10,7 +10,7 @@ import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "..
 import { getTemplate } from "../templates/index";
 import type { ParagraphBlock, Run } from "../doc/model";
 import { check } from "../engine";
-import { errorsOnly, markedRuns, markedText, markReason, markText } from "./marks";
+import { markFindings, markedRuns, markedText, markReason, markText } from "./marks";
 import { PHRASE_BOOKS, type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
 
 export interface SummaryOptions {
@@ -285,7 +285,7 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   const ev = new Evaluator(data, template, book, opts.pad !== false);
   let errors: Finding[];
   try {
-    errors = errorsOnly(opts.findings ?? check(data).findings);
+    errors = markFindings(opts.findings ?? check(data).findings, data, template);
   } catch {
     errors = [];
   }
