@@ -162,6 +162,70 @@ export function sentenceInfo(t: NormText, s: Sentence, a = s.start, b = a): Sent
   return { s, quote: quoteOf(t, start, end), offset: t.map[start] };
 }
 
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function cellsOf(text: string, start: number, end: number): Cell[] {
+  const out: Cell[] = [];
+  let a = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || text[k] === "\t") {
+      out.push({ start: a, end: k, text: text.slice(a, k).trim() });
+      a = k + 1;
+    }
+  }
+  return out;
+}
+
+const UNIT_CELL = /^[\p{L}%]+(?:\s+[\p{L}]+){0,2}$/u;
+
+/**
+ * A figure in a row of a table (cells separated by tabs: a Word table, read row by row, or
+ * a table pasted from Word). A figure alone in its cell is read as "<label>: <figure> <unit>",
+ * the label being the row's longest text cell before it and the unit a short text cell (the
+ * label of the row above is the sentence's context, for sub-rows such as "Cấp ủy").
+ * null: the row holds several figure cells (years, plan and result…), so it is not read;
+ * undefined: the figure is inside running text of a cell, read as usual.
+ */
+function tableRowContext(text: string, s: Sentence, f: Figure, figs: Figure[]): FigureContext | null | undefined {
+  const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", s.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const cells = cellsOf(text, lineStart, lineEnd);
+  const k = cells.findIndex((c) => f.start >= c.start && f.start < c.end);
+  if (k < 0) return undefined;
+  const isFigureCell = (c: Cell) => /^\d[\d.,]*\s*%?(?:\s+[\p{L}]+){0,2}$/u.test(c.text) && /^\d/.test(c.text);
+  const own = cells[k];
+  const shown = text.slice(f.start, f.afterStart).trim();
+  if (!own.text.startsWith(shown) || !isFigureCell(own)) return undefined;
+  // The row's number ("1", "2.") in its first cell is no figure.
+  if (k === 0 && cells.length > 1) return null;
+  // Several figure cells (figures of several columns): which one is the year's? Say nothing.
+  const figureCells = cells.filter((c, i) => i !== 0 && isFigureCell(c) && figs.some((g) => g.start >= c.start && g.start < c.end));
+  if (figureCells.length > 1) return null;
+  const textCells = cells.slice(0, k).filter((c) => /\p{L}/u.test(c.text) && !isFigureCell(c));
+  if (!textCells.length) return undefined;
+  const label = textCells.reduce((a, c) => (c.text.length > a.text.length ? c : a)).text.replace(/^[-–•+*]\s*/, "").replace(/[\s:]+$/, "");
+  const unitCell = cells.find((c, i) => i !== k && c.text !== label && UNIT_CELL.test(c.text) && c.text.length <= 20 && !textCells.some((t) => t.text === c.text && t.text.length > 20));
+  const ownRest = own.text.slice(shown.length).trim();
+  const unit = ownRest || (unitCell && unitCell.text !== label ? unitCell.text : "");
+  // The row above, when it is a row of the same table: its label is context for a sub-row.
+  let above = "";
+  if (lineStart > 0) {
+    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1);
+    if (prev.includes("\t")) {
+      const pc = prev.split("\t").map((x) => x.trim()).filter((x) => /\p{L}/u.test(x));
+      if (pc.length) above = pc.reduce((a, x) => (x.length > a.length ? x : a)) + "; ";
+    }
+  }
+  const lead = label + ": ";
+  return { lead, after: unit ? " " + unit : "", clause: lead, sentence: above + lead + shown + (unit ? " " + unit : "") };
+}
+
 /** A figure of a sentence, with the indicator(s) it states. */
 export interface Classified {
   f: Figure;
@@ -182,12 +246,17 @@ export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatt
     const leadStart = Math.max(clause.start, prevEnd);
     prevEnd = f.end;
     if (f.skip) continue;
-    const ctx: FigureContext = {
+    let ctx: FigureContext = {
       lead: text.slice(leadStart, f.start),
       after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
       clause: text.slice(clause.start, f.start),
       sentence,
     };
+    if (text.slice(s.start, s.end).includes("\t")) {
+      const row = tableRowContext(text, s, f, figs);
+      if (row === null) continue;
+      if (row) ctx = row;
+    }
     if (aboutOtherThing(other, ctx)) continue;
     const p = classify(patterns, f, ctx);
     if (!p) continue;

@@ -27,12 +27,14 @@ export const OTHER_THINGS: Record<string, OtherThings> = {
       "(?:cuộc\\s+|buổi\\s+)?(?:hội nghị|cuộc họp|buổi họp|họp)\\s+(?:của\\s+)?(?:nhân dân|thôn|bản|tổ dân phố|khu phố|cử tri|tiếp xúc cử tri|toàn dân)",
       "(?:cuộc\\s+|buổi\\s+)?(?:tiếp xúc|gặp gỡ)\\s+cử tri",
       // Mediation: "122 vụ việc hòa giải", "tổ hòa giải", "hòa giải viên".
-      "(?:vụ|vụ việc|đơn|tổ|hòa giải viên|hoà giải viên)[^,;.]{0,20}h[òo]à giải",
-      "h[òo]à giải",
+      "(?:vụ|vụ việc|đơn|tổ|hòa giải viên|hoà giải viên)[^,;.]{0,20}h(?:òa|oà) giải",
+      "h(?:òa|oà) giải",
+      // Petitions and proposals are not complaints and denunciations: "09 đơn, kiến nghị".
+      "đơn\\s*(?:,\\s*|\\s+thư\\s+)?(?:kiến nghị|phản ánh|đề nghị)",
       // People and households are never counts of the appendix.
       "(?:người|hộ|hộ gia đình|cử tri|đại biểu|học viên|lượt người)(?![\\p{L}])",
     ],
     before: ["tiếp\\s+(?:công\\s+)?dân", "cử tri", "hội nghị\\s+(?:của\\s+)?(?:nhân dân|thôn|bản|tổ dân phố)"],
-    clause: ["h[òo]à giải"],
+    clause: ["h(?:òa|oà) giải", "thanh tra nhân dân"],
   },
 };

@@ -30,6 +30,7 @@ const REASONS: Record<RuleDef["kind"] | "value" | "user" | "other", string> = {
   ratio: "tỷ lệ không khớp số liệu",
   "register-count": "khác sổ theo dõi",
   implies: "số liệu mâu thuẫn nhau",
+  expression: "số liệu mâu thuẫn nhau",
   period: "số liệu không thuộc kỳ báo cáo",
   value: "giá trị không hợp lệ",
   user: "trái quy tắc của đơn vị",
