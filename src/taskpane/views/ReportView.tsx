@@ -332,7 +332,9 @@ export default function ReportView({ getData, lang, insertSheet }: ReportViewPro
           .filter((w) => w.code !== "data.errors")
           .map((w, i) => (
             <MessageBar key={i} intent="warning" data-testid={w.code === "narrative.marked" ? "report-marked" : undefined}>
-              <MessageBarBody style={{ whiteSpace: "pre-line" }}>{lang === "en" ? w.en : w.vi}</MessageBarBody>
+              <MessageBarBody style={{ whiteSpace: "pre-line", maxHeight: "9.5em", overflowY: "auto" }} tabIndex={w.code === "narrative.marked" ? 0 : undefined}>
+                {lang === "en" ? w.en : w.vi}
+              </MessageBarBody>
             </MessageBar>
           ))}
       <Switch checked={summaryOnly} onChange={(_, d) => setSummaryOnly(!!d.checked)} label={t.summaryOnly} />
