@@ -206,6 +206,18 @@ describe("a report with sections and placeholders (Mai Sơn 2022)", () => {
     expect(blank?.vi).toContain("Tổng số đoàn kiểm tra");
   });
 
+  it("a report number below 10 is padded as the conventions say: 'Số: 05/BC-UBND', in the header, the appendix and the file title", () => {
+    const d = clone(maiSon);
+    d.report.number = "5";
+    const r = buildReport(d);
+    const t = blockTexts(r.doc.blocks);
+    expect(t).toContain("Số: 05/BC-UBND");
+    expect(t.some((x) => x.startsWith("(Kèm theo Báo cáo số 05/BC-UBND ngày 05/12/2022"))).toBe(true);
+    expect(r.doc.title).toMatch(/^Báo cáo 05\/BC-UBND/);
+    d.report.number = "45";
+    expect(blockTexts(buildReport(d).doc.blocks)).toContain("Số: 45/BC-UBND");
+  });
+
   it("documents grouped cấp ủy / chính quyền as an option", () => {
     const t = blockTexts(buildReport(maiSon, { groupDocuments: true }).doc.blocks);
     const a = t.indexOf("a) Cấp ủy:");
