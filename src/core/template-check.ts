@@ -41,8 +41,8 @@ const M: Record<string, Text> = {
   "template.group-id": { vi: "Số nhóm \"{value}\" không hợp lệ (số nguyên từ 1).", en: "Group number \"{value}\" is not valid (a whole number from 1)." },
   "template.unknown-level": { vi: "Nhóm {group} áp dụng cho cấp \"{value}\" nhưng mẫu không có cấp này (có: {known}).", en: "Group {group} applies at level \"{value}\", which the template does not have (it has: {known})." },
   "template.invalid-code": {
-    vi: "Mã chỉ tiêu \"{value}\" không hợp lệ: chỉ dùng chữ không dấu, số và dấu _, bắt đầu bằng chữ (vd. vb_tong).",
-    en: "Indicator code \"{value}\" is not valid: ASCII letters, digits and _ only, starting with a letter (e.g. vb_tong).",
+    vi: "Mã chỉ tiêu \"{value}\" không hợp lệ: chỉ dùng chữ không dấu, số và dấu _, bắt đầu bằng chữ (vd. so_van_ban).",
+    en: "Indicator code \"{value}\" is not valid: ASCII letters, digits and _ only, starting with a letter (e.g. so_van_ban).",
   },
   "template.duplicate-code": { vi: "Mã chỉ tiêu \"{value}\" trùng (đã có ở dòng chỉ tiêu thứ {first}).", en: "Indicator code \"{value}\" is a duplicate (first at indicator {first})." },
   "template.unknown-group": { vi: "Chỉ tiêu \"{code}\" thuộc nhóm {value} nhưng mẫu không có nhóm này.", en: "Indicator \"{code}\" is in group {value}, which the template does not have." },
@@ -362,8 +362,8 @@ export function checkTemplate(def: unknown, opts: TemplateCheckOptions = {}): Fi
     if (typeof s !== "string") return;
     for (const m of s.matchAll(/\{([^{}]+)\}/g)) {
       let name = m[1].trim();
-      if (name.startsWith("@") || name.startsWith("join:") || name.startsWith("list:")) {
-        for (const part of name.replace(/^(join|list):/, "").split(",")) {
+      if (name.startsWith("@") || /^(join|list|comma):/.test(name)) {
+        for (const part of name.replace(/^(join|list|comma):/, "").split(",")) {
           const x = part.trim();
           if (x.startsWith("@")) fragmentRef(x.slice(1), path);
           else placeholders("{" + x + "}", path);

@@ -322,7 +322,7 @@ export interface CheckResult {
 
 /**
  * Where each datum of a report lives in its source, so that a finding can point at it.
- * Keys are JSON paths ("values.tt_hoi_nghi", "registers.van_ban[3].symbol",
+ * Keys are JSON paths ("values.<code>", "registers.van_ban[3].symbol",
  * "registers.van_ban[3]" for a whole row); values are A1 references with the sheet
  * ("'Phụ lục'!E14").
  */
