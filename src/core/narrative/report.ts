@@ -10,7 +10,7 @@ import { getTemplate } from "../templates/index";
 import { check } from "../engine";
 import type { Block, DocModel, ParagraphBlock, Run } from "../doc/model";
 import { A4_ND30, cleanText, textWidthCm } from "../doc/model";
-import { buildSummary, markedSentences, summaryBlocks, type Summary } from "./summary";
+import { buildSummary, summaryBlocks, type Summary } from "./summary";
 import { registerList, LIST_PLACEHOLDERS } from "./lists";
 import { appendixBlanks, appendixBlocks, fullSymbol, NO_DATA } from "./appendix";
 import { errorsOnly, markFindings, markedRuns, markReason } from "./marks";
