@@ -8,7 +8,7 @@
  * then previous year, then unknown codes), register rows, template rules (template
  * order), year on year (yoy.*), user rules, lint (lint.*), invalid overrides.
  */
-import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
+import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, RuleDef, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
 import { checkReport, checkRows, checkValues } from "./rules/value-checks";
@@ -19,6 +19,7 @@ import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
 import { cellOf } from "./cells";
+import { inputNotes, noteFindings } from "./input-clean";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
 export type { RuleModule } from "./rules/context";
@@ -123,6 +124,11 @@ function attachCells(f: Finding, cells: CellMap): Finding {
 const keepShapes = new WeakMap<TemplateDef, unknown>();
 let keeping = false;
 
+/** Whether a rule holds for one reporting unit only: register counts, and rules marked `perUnit`. */
+export function isPerUnit(rule: RuleDef): boolean {
+  return rule.perUnit === true || rule.kind === "register-count";
+}
+
 /** Check one report against its template. Throws InputError for data with no known template. */
 export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const t = templateOf(data);
@@ -139,6 +145,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const ctx = new Ctx(t, data, lang, opts.cells);
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
+  // What the normaliser cleaned or refused in the input (input-clean.ts).
+  for (const f of noteFindings(inputNotes(data), lang)) findings.push(f);
   // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
   const codeOf = (p: string | undefined) => (p ? p.slice(p.indexOf(".") + 1) : "");
   let reported: Set<string> | undefined;
@@ -151,7 +159,10 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   for (const f of checkReport(ctx)) findings.push(f);
   for (const f of checkRows(ctx)) findings.push(f);
+  const consolidated = !!(data.report && data.report.consolidated);
   for (const rule of t.rules) {
+    // A rule that holds for one reporting unit only (a register count, a legal maximum) does not hold for a sum of units.
+    if (consolidated && isPerUnit(rule)) continue;
     const m = ruleModule(rule.kind);
     if (!m) continue;
     const got = m.run(rule, ctx);

@@ -10,6 +10,7 @@ import { formatDate } from "../vn";
 import { groupApplies } from "../template-info";
 import type { Block } from "../doc/model";
 import { markedRuns, markReason } from "./marks";
+import { coverageLine } from "../merge/coverage";
 
 /**
  * Printed where a value is blank: a space to fill in, as on a printed form. A report never
@@ -176,7 +177,10 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
     heading: 1,
   });
   out.push({ type: "paragraph", runs: [{ text: title, bold: true }], align: "center", indent: false, spaceAfter: 0, keepNext: true });
-  out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: 12, keepNext: true });
+  const cover = coverageLine(data);
+  out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: cover ? 0 : 12, keepNext: true });
+  // A consolidated report says how many units it was consolidated from (phuluc merge).
+  if (cover) out.push({ type: "paragraph", runs: [{ text: "(" + cover + ")", italic: true }], align: "center", indent: false, spaceAfter: 12, keepNext: true });
   const errors = (opts.findings ?? []).filter((f) => f.severity === "error");
   for (const l of appendixLines(data, t, opts)) {
     const reason = markReason(l.codes, errors, t);

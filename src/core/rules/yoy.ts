@@ -201,7 +201,8 @@ export function runYoy(ctx: Ctx): Finding[] {
   const data = ctx.data;
   if (!hasPrevious(data.previous)) return [];
   const year = typeof data.report?.year === "number" ? data.report.year : undefined;
-  const found = compareYears(ctx.t, data.values, data.previous, { lang: ctx.lang, year });
+  // A consolidated report's copied-sheet check is each unit's own (phuluc merge runs it per unit).
+  const found = compareYears(ctx.t, data.values, data.previous, { lang: ctx.lang, year, noUnchanged: !!data.report?.consolidated });
   if (ctx.cells) {
     const cells = ctx.cells;
     for (const f of found) {
