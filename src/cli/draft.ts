@@ -12,6 +12,7 @@ import type { CheckResult, Lang } from "../core/types";
 import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
+import { quoteShown } from "../core/draft/text";
 import { FileError } from "./xlsx";
 import { openZip } from "./zip";
 import { cleanIo, jsonText, processOut } from "./terminal";
@@ -83,11 +84,24 @@ function decodeXml(s: string): string {
   });
 }
 
-/** The paragraphs of word/document.xml as lines of text (tables cell by cell, in order). */
+/**
+ * The paragraphs of word/document.xml as lines of text. A table row whose cells hold one
+ * paragraph each (an appendix laid out as a table: "1 | Tổng số văn bản … | văn bản | 08")
+ * is one line, its cells separated by tabs, so that a figure is read with its row's label;
+ * a row with several paragraphs in a cell (the two-column header, the signature block)
+ * gives its paragraphs cell by cell, one a line.
+ */
 export function documentXmlText(xml: string): string {
   const lines: string[] = [];
   let cur = "";
   let inText = false;
+  // Open table cells (innermost last), each with its paragraphs; open rows with their cells.
+  const cells: string[][] = [];
+  const rows: string[][][] = [];
+  const paragraphEnd = (p: string) => {
+    if (cells.length) cells[cells.length - 1].push(p.replace(/\t/g, " "));
+    else lines.push(p);
+  };
   // "[^<>]": a tag never holds "<", so an unclosed tag costs one scan to the next "<", not to the end.
   const re = /<(\/?)(w:[A-Za-z]+)\b[^<>]*?(\/?)>|([^<]+)/g;
   let m: RegExpExecArray | null;
@@ -104,9 +118,19 @@ export function documentXmlText(xml: string): string {
     else if ((tag === "w:br" || tag === "w:cr") && !closing) cur += "\n";
     else if (tag === "w:noBreakHyphen" && !closing) cur += "-";
     else if (tag === "w:p" && (closing || selfClosing)) {
-      lines.push(cur);
+      paragraphEnd(cur);
       cur = "";
       inText = false;
+    } else if (tag === "w:tr" && !closing && !selfClosing) rows.push([]);
+    else if (tag === "w:tc" && !closing && !selfClosing) cells.push([]);
+    else if (tag === "w:tc" && closing) {
+      const c = cells.pop() ?? [];
+      if (rows.length) rows[rows.length - 1].push(c);
+    } else if (tag === "w:tr" && closing) {
+      const row = rows.pop() ?? [];
+      const filled = row.map((c) => c.filter((p) => p.trim() !== ""));
+      const out = filled.every((c) => c.length <= 1) && filled.filter((c) => c.length).length > 1 ? [filled.map((c) => (c[0] ?? "").replace(/\n/g, " ").trim()).join("\t")] : filled.flat();
+      for (const l of out) paragraphEnd(l);
     }
   }
   if (cur) lines.push(cur);
@@ -180,7 +204,8 @@ export function formatDraft(res: CheckResult, draftFile: string, dataFile: strin
     ...formatFindings(res.findings, lang, (f) => {
       if (f.quote !== undefined && f.offset !== undefined) {
         const where = docx ? L("đoạn", "paragraph") : L("dòng", "line");
-        return [`${L("Trích", "Quote")} (${where} ${lineOf(f.offset)}): “${short(f.quote)}”`];
+        const places = [{ quote: f.quote, offset: f.offset }, ...(f.also ?? [])];
+        return places.map((p) => `${L("Trích", "Quote")} (${where} ${lineOf(p.offset)}): “${short(quoteShown(text, p.offset, p.quote))}”`);
       }
       return f.cells && f.cells.length ? [L("Ô: ", "Cells: ") + f.cells.join(", ")] : [];
     }),

@@ -16,6 +16,7 @@ import { getTemplate } from "./templates/index";
 import { nfc, formatPercent } from "./vn";
 import { NO_DATA } from "./narrative/appendix";
 import { normalizeText, splitSentences, figuresIn } from "./draft/text";
+import { MARK_RE } from "./narrative/marks";
 import { classify, type FigureContext } from "./draft/figures";
 import { inScope } from "./draft/scope";
 
@@ -241,6 +242,8 @@ function appendixMatchers(t: TemplateDef): LineMatcher[] {
 
 function stripMarks(p: string): string {
   return nfc(p)
+    // phuluc's marks for the author ("[cần kiểm tra: …]") are not part of the line
+    .replace(new RegExp("\\s?" + MARK_RE.source, "giu"), "")
     .replace(/[\s\u00A0]+/g, " ")
     .trim()
     .replace(/^(?:[-+•*]\s*|\d{1,2}\.\s+)+/u, "");

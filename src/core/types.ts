@@ -337,6 +337,11 @@ export interface Finding {
   path?: string;
   quote?: string;
   offset?: number;
+  /**
+   * Other places in a draft the finding points at, each an excerpt and where it starts
+   * (`lint.same-document`: the other ways the document is written).
+   */
+  also?: { quote: string; offset: number }[];
   suggestion?: string;
 }
 

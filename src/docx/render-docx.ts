@@ -10,6 +10,7 @@ import {
   Document,
   Header,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -37,19 +38,42 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   justify: AlignmentType.JUSTIFIED,
 };
 
+/**
+ * A line of text as run contents: a hyphen inside a word or symbol ("Covid-19", "538/BC-SKHCN",
+ * "2021-2025") becomes Word's non-breaking hyphen (w:noBreakHyphen), so the word never
+ * breaks across lines; a spaced dash ("Độc lập - Tự do") stays a plain hyphen.
+ */
+export function hyphenSafe(line: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  let last = 0;
+  const re = /[\p{L}\p{N}/)](-)(?=[\p{L}\p{N}(])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const at = m.index + m[0].length - 1;
+    if (at > last) out.push(line.slice(last, at));
+    out.push(new NoBreakHyphen());
+    last = at + 1;
+    re.lastIndex = at + 1;
+  }
+  if (last < line.length) out.push(line.slice(last));
+  return out;
+}
+
 function textRuns(runs: Run[], size: number | undefined): TextRun[] {
   const out: TextRun[] = [];
   for (const r of runs) {
     const lines = cleanText(r.text).split("\n");
     const s = r.size ?? size;
     lines.forEach((line, i) => {
+      const children = hyphenSafe(line);
       out.push(
         new TextRun({
-          text: line,
+          ...(children.length === 1 && typeof children[0] === "string" ? { text: children[0] } : { children }),
           break: i > 0 ? 1 : undefined,
           bold: r.bold || undefined,
           italics: r.italic || undefined,
           underline: r.underline ? {} : undefined,
+          highlight: r.highlight ? "yellow" : undefined,
           size: s ? s * 2 : undefined,
         }),
       );
@@ -188,6 +212,27 @@ export function buildDocxDocument(doc: DocModel): Document {
     ],
   });
   const firstHeader = page.pageNumbers.firstPage ? numberHeader : new Header({ children: [new Paragraph({ children: [] })] });
+  // Parts: a block marked `newPart` (the appendix) starts a section whose page numbers restart at 1.
+  const parts: Block[][] = [[]];
+  for (const b of doc.blocks) {
+    if (b.type === "paragraph" && b.newPart && parts[parts.length - 1].length) parts.push([]);
+    parts[parts.length - 1].push(b);
+  }
+  const properties = (restart: boolean) => ({
+    titlePage: !page.pageNumbers.firstPage,
+    page: {
+      size: { width: mm(page.widthMm), height: mm(page.heightMm) },
+      margin: {
+        top: mm(page.margins.top),
+        bottom: mm(page.margins.bottom),
+        left: mm(page.margins.left),
+        right: mm(page.margins.right),
+        header: mm(page.headerMm),
+        footer: mm(page.headerMm),
+      },
+      pageNumbers: restart ? { start: 1 } : undefined,
+    },
+  });
   return new Document({
     title: doc.title ? cleanText(doc.title) : undefined,
     creator: "phuluc",
@@ -199,26 +244,15 @@ export function buildDocxDocument(doc: DocModel): Document {
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          titlePage: !page.pageNumbers.firstPage,
-          page: {
-            size: { width: mm(page.widthMm), height: mm(page.heightMm) },
-            margin: {
-              top: mm(page.margins.top),
-              bottom: mm(page.margins.bottom),
-              left: mm(page.margins.left),
-              right: mm(page.margins.right),
-              header: mm(page.headerMm),
-              footer: mm(page.headerMm),
-            },
-          },
-        },
-        headers: { default: numberHeader, first: firstHeader },
-        children: blocks(doc.blocks, { page, width: textWidth, inCell: false }),
-      },
-    ],
+    sections: parts.map((bs, i) => ({
+      properties: properties(i > 0),
+      headers: { default: numberHeader, first: firstHeader },
+      // The new section starts a new page itself: the part's page break is not repeated.
+      children: blocks(
+        i > 0 ? bs.map((b, k) => (k === 0 && b.type === "paragraph" ? { ...b, pageBreakBefore: false } : b)) : bs,
+        { page, width: textWidth, inCell: false },
+      ),
+    })),
   });
 }
 

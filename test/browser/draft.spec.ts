@@ -16,8 +16,7 @@ test("a pasted draft is checked against the workbook's figures", async ({ page }
   const pane = await openWithExample(page);
 
   await page.getByTestId("tab-report").click();
-  // (getByText is case-insensitive: "PHỤ LỤC SỐ LIỆU" alone would match the pane's title "Phụ lục số liệu QCDC".)
-  await expect(page.getByTestId("report-preview")).toContainText("PHỤ LỤC SỐ LIỆU", { timeout: 15000 });
+  await expect(page.getByTestId("report-preview")).toContainText("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ", { timeout: 15000 });
   const draftChunk = () => pane.requests.filter((u) => /draft-check/.test(u));
   expect(draftChunk()).toEqual([]);
 

@@ -28,6 +28,6 @@ test("the pane, step by step, in Vietnamese", async ({ page }) => {
   await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 3 cảnh báo · 2 ghi chú");
   await page.screenshot({ path: path.join(OUT, "pane-4-check.png"), fullPage: true });
   await page.getByTestId("tab-report").click();
-  await expect(page.getByTestId("report-preview")).toContainText("PHỤ LỤC SỐ LIỆU", { timeout: 15000 });
+  await expect(page.getByTestId("report-preview")).toContainText("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ", { timeout: 15000 });
   await page.screenshot({ path: path.join(OUT, "pane-5-report.png"), fullPage: false });
 });

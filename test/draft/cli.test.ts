@@ -9,7 +9,8 @@ import { planWorkbook } from "../../src/core/sheet-plan";
 import { getTemplate } from "../../src/core/templates/index";
 import { writePlan } from "../../src/cli/xlsx";
 import type { Finding } from "../../src/core/types";
-import { EXAMPLE, capture, cleanSeed, cleanup, correctedSeed, example, seedText, tmpDir } from "./helpers";
+import { normalizeReport } from "../../src/core/normalize";
+import { EXAMPLE, MAI_SON, capture, cleanSeed, cleanup, correctedSeed, example, seedText, tmpDir } from "./helpers";
 
 afterAll(cleanup);
 
@@ -45,7 +46,8 @@ describe("plain text drafts", () => {
     expect(r.out).toContain("[narrative.negation]");
     expect(r.out).toContain("[narrative.report-number]");
     expect(r.out).toContain("[lint.date]");
-    expect(r.out).toMatch(/Trích \(dòng 97\): “Tuy nhiên, đến hết thời điểm/);
+    // a long sentence is quoted around what is wrong, "…" where it is cut
+    expect(r.out).toMatch(/Trích \(dòng 97\): “…đến hết thời điểm.*đơn vị không tổ chức Hội nghị đối thoại\.”/);
     expect(r.out).toMatch(/Trích \(dòng 144\): “\(Kèm theo Báo cáo số 538\/BC-SKHCM/);
     expect(r.out).toContain("Gợi ý: Sửa thành \"538/BC-SKHCN\".");
   });
@@ -105,17 +107,32 @@ describe(".docx drafts", () => {
     expect(rules.filter((x: string) => x.startsWith("narrative.")).sort()).toEqual(["narrative.negation", "narrative.report-number"]);
     expect(rules).toContain("lint.same-document");
     const human = await draft(EXAMPLE, "--text", file);
-    expect(human.out).toMatch(/Trích \(đoạn \d+\): “Tuy nhiên/);
+    expect(human.out).toMatch(/Trích \(đoạn \d+\): “…đến hết thời điểm/);
   });
 
-  test("a report phuluc generated as .docx, against its own data: exit 0, no narrative.* finding", async () => {
-    const bytes = await renderDocx(buildReport(example()).doc);
-    const file = write("bao-cao.docx", bytes);
-    const r = await draft(EXAMPLE, "--text", file, "--json");
+  test("a report phuluc generated as .docx, against its own data: without errors exit 0 and no narrative.* finding", async () => {
+    const data = normalizeReport(JSON.parse(fs.readFileSync(MAI_SON, "utf8")));
+    const bytes = await renderDocx(buildReport(data).doc);
+    const file = write("bao-cao-mai-son.docx", bytes);
+    const r = await draft(MAI_SON, "--text", file, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.findings.filter((f: Finding) => f.rule.startsWith("narrative."))).toEqual([]);
     expect(j.summary.errors).toBe(0);
+  });
+
+  test("the worked example's report as .docx: exit 1, each sentence phuluc marked is named (narrative.marked), nothing else", async () => {
+    const res = buildReport(example());
+    const file = write("bao-cao.docx", await renderDocx(res.doc));
+    const r = await draft(EXAMPLE, "--text", file, "--json");
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    const narr = j.findings.filter((f: Finding) => f.rule.startsWith("narrative."));
+    expect(narr.map((f: Finding) => f.rule)).toEqual(res.marked.map(() => "narrative.marked"));
+    expect(narr.some((f: Finding) => /lồng ghép 04 cuộc \[cần kiểm tra/.test(f.quote!))).toBe(true);
+    expect(narr.some((f: Finding) => /chính quyền chủ trì 03 cuộc \[cần kiểm tra/.test(f.quote!))).toBe(true);
+    const human = await draft(EXAMPLE, "--text", file);
+    expect(human.out).toContain("[narrative.marked]");
   });
 
   test("document.xml: paragraphs, tabs, breaks, entities; deleted text and field codes left out", () => {

@@ -36,7 +36,10 @@ function paste(text: string, label = "Văn bản dự thảo") {
 function findings(group: HTMLElement) {
   return within(group)
     .getAllByTestId("draft-finding")
-    .map((li) => ({ rule: li.getAttribute("data-rule"), text: li.textContent ?? "", mark: li.querySelector("mark")?.textContent, quote: within(li).queryByTestId("draft-quote")?.textContent }));
+    .map((li) => {
+      const quotes = within(li).queryAllByTestId("draft-quote").map((q) => q.textContent ?? "");
+      return { rule: li.getAttribute("data-rule"), text: li.textContent ?? "", mark: li.querySelector("mark")?.textContent, quote: quotes[0], quotes };
+    });
 }
 
 describe("DraftCheck (Đối chiếu bản dự thảo)", () => {
@@ -66,6 +69,11 @@ describe("DraftCheck (Đối chiếu bản dự thảo)", () => {
     expect(symbol).toBeDefined();
     expect(symbol.quote!.length).toBeLessThan(260);
     expect(symbol.quote!.startsWith("…")).toBe(true);
+    // One document written two ways: both places are quoted, each form marked.
+    const same = warnings.find((f) => f.rule === "lint.same-document" && f.text.includes("05/CT-TW"))!;
+    expect(same.quotes).toHaveLength(2);
+    expect(same.quotes[0]).toContain("05/CT-TW");
+    expect(same.quotes[1]).toContain("05-CT/TW");
     expect(screen.queryByTestId("draft-clean")).toBeNull();
   });
 

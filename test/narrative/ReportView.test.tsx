@@ -1,7 +1,7 @@
 import * as React from "react";
 import * as fs from "fs";
 import * as path from "path";
-import { render, screen, fireEvent, waitFor, act } from "@testing-library/react";
+import { render, screen, fireEvent, waitFor, act, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ReportView from "../../src/taskpane/views/ReportView";
 import { normalizeReport } from "../../src/core/normalize";
@@ -50,9 +50,24 @@ describe("ReportView", () => {
     expect(preview.textContent).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(preview.textContent).toContain("Số: 538/BC-SKHCN");
     expect(preview.textContent).toContain("đã ban hành 08 văn bản");
-    expect(preview.textContent).toContain("PHỤ LỤC SỐ LIỆU");
+    expect(preview.textContent).toContain("Phụ lục");
+    expect(preview.textContent).toContain("(Kèm theo Báo cáo số 538/BC-SKHCN");
     expect(preview.textContent).toContain("Lưu Bình Khiêm");
     expect(screen.getByTestId("report-errors").textContent).toContain("Số liệu còn 3 lỗi");
+  });
+
+  it("marks the sentences whose figures break a rule, says so, and promises only what is true", async () => {
+    setup();
+    const preview = await screen.findByTestId("report-preview");
+    const marks = within(preview).getAllByTestId("report-mark");
+    expect(marks.length).toBe(7);
+    expect(marks[0].tagName).toBe("MARK");
+    expect(marks[0].textContent).toBe("[cần kiểm tra: tổng không khớp các phần]");
+    const warning = screen.getByTestId("report-marked");
+    expect(warning.textContent).toContain("7 câu có số liệu vi phạm quy tắc");
+    expect(warning.textContent).toContain("lồng ghép 04 cuộc [cần kiểm tra");
+    expect(screen.queryByText(/luôn khớp/)).toBeNull();
+    expect(screen.getByText(/Câu nào có số liệu đang có lỗi thì không được nêu như sự thật/)).toBeTruthy();
   });
 
   it("renders user text as text, never as markup", async () => {
@@ -113,7 +128,9 @@ describe("ReportView", () => {
         r.onload = () => resolve(String(r.result));
         r.readAsText(b);
       });
-    expect(await read(items[0]["text/html"])).toContain("PHỤ LỤC SỐ LIỆU");
+    const html = await read(items[0]["text/html"]);
+    expect(html).toContain("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ NĂM 2021");
+    expect(html).toContain('<mark style="background:#ffff00;color:#000">[cần kiểm tra: tổng không khớp các phần]</mark>');
     expect(await read(items[0]["text/plain"])).toContain("Số: 538/BC-SKHCN");
   });
 

@@ -35,6 +35,19 @@ describe("phuluc report", () => {
     expect(await docText(out)).toContain("Lưu Bình Khiêm");
   });
 
+  it("names on stderr the sentences marked '[cần kiểm tra: …]' (their figures break a rule), in the text too", async () => {
+    const out = path.join(dir, "bao-cao-marked.txt");
+    const r = await run([EXAMPLE, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("7 câu có số liệu vi phạm quy tắc nên không được nêu như sự thật");
+    expect(r.err).toContain("  - Số lượng các cuộc hội nghị, hội thảo, tập huấn: 0; trong đó tổ chức riêng 0 cuộc và lồng ghép 04 cuộc [cần kiểm tra: tổng không khớp các phần].");
+    expect(r.err).toMatch(/ {2}- …[^\n]*người đứng đầu chính quyền chủ trì 03 cuộc \[cần kiểm tra: /);
+    const txt = fs.readFileSync(out, "utf8");
+    expect(txt.split("[cần kiểm tra:").length - 1).toBe(7);
+    const en = await run([EXAMPLE, "-o", path.join(dir, "en.txt"), "--lang", "en"]);
+    expect(en.err).toContain("7 sentences state figures that break a rule");
+  });
+
   it("no data error: no warning", async () => {
     const r = await run([MAI_SON, "-o", path.join(dir, "ms.docx")]);
     expect(r.code).toBe(0);
@@ -45,11 +58,11 @@ describe("phuluc report", () => {
 
   it("the format follows the output's extension; --format overrides; docx without extension", async () => {
     expect((await run([EXAMPLE, "-o", path.join(dir, "r.html")])).code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, "r.html"), "utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*PHỤ LỤC SỐ LIỆU/);
+    expect(fs.readFileSync(path.join(dir, "r.html"), "utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*SỐ LIỆU KẾT QUẢ THỰC HIỆN/);
     expect((await run([EXAMPLE, "-o", path.join(dir, "r.txt")])).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, "r.txt"), "utf8")).toContain("Số: 538/BC-SKHCN\n");
     expect((await run([EXAMPLE, "-o", path.join(dir, "r.out"), "--format", "txt"])).code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, "r.out"), "utf8")).toContain("PHỤ LỤC SỐ LIỆU");
+    expect(fs.readFileSync(path.join(dir, "r.out"), "utf8")).toContain("SỐ LIỆU KẾT QUẢ THỰC HIỆN");
     expect((await run([EXAMPLE, "-o", path.join(dir, "noext")])).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, "noext")).subarray(0, 2).toString()).toBe("PK");
   });
@@ -114,7 +127,7 @@ describe("phuluc report", () => {
       expect(r.code).toBe(0);
       expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
       const txt = spawnSync("pdftotext", [out, "-"], { encoding: "utf8" }).stdout.normalize("NFC");
-      if (txt) expect(txt).toContain("PHỤ LỤC SỐ LIỆU");
+      if (txt) expect(txt).toContain("SỐ LIỆU KẾT QUẢ THỰC HIỆN");
     },
     180000,
   );

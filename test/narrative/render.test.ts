@@ -31,7 +31,7 @@ describe("HTML for the clipboard", () => {
     expect(html).toContain("<i><span style=\"font-size:14pt\">Sơn La, ngày 14 tháng 11 năm 2021</span></i>");
     expect(html).toContain("<b><i><span style=\"font-size:12pt\">Nơi nhận:</span></i></b>");
     expect(html).toContain("text-indent:1.27cm");
-    expect(html).toMatch(/page-break-before:always">(<[^>]+>)*PHỤ LỤC SỐ LIỆU/);
+    expect(html).toMatch(/page-break-before:always">(<[^>]+>)*Phụ lục</);
     expect(html).toContain("<hr align=\"center\"");
   });
 
@@ -62,7 +62,7 @@ describe("worksheet rows", () => {
     const short = rows.rows.find((r) => r.cells[0]?.v === "- Tổng số đoàn kiểm tra: 01")!;
     expect(body.height!).toBeGreaterThan(short.height! * 3);
     const all = rows.rows.map((r) => r.cells.map((c) => c.v).join(" | "));
-    expect(all).toContain("PHỤ LỤC SỐ LIỆU");
+    expect(all).toContain("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ NĂM 2021");
     expect(all).toContain("Nơi nhận: | GIÁM ĐỐC");
   });
 });

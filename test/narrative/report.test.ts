@@ -106,11 +106,19 @@ describe("the report of the worked example", () => {
     expect(find(right.blocks, "Lưu Bình Khiêm").runs[0].bold).toBe(true);
   });
 
-  it("prints the appendix on a new page exactly as the seed does, with the correct report symbol", () => {
-    const title = find(blocks, "PHỤ LỤC SỐ LIỆU");
-    expect(title.pageBreakBefore).toBe(true);
-    expect(texts).toContain("(Kèm theo Báo cáo số 538/BC-SKHCN ngày 14/11/2021 của Sở Khoa học và Công nghệ)");
-    const ours = texts.slice(texts.indexOf("PHỤ LỤC SỐ LIỆU"));
+  it("prints the appendix as its own part (Nghị định 30): new page and numbering, 'Phụ lục', its title, 'Kèm theo', then the seed's lines", () => {
+    const heading = find(blocks, "Phụ lục");
+    expect(heading.pageBreakBefore).toBe(true);
+    expect(heading.newPart).toBe(true);
+    expect(heading.runs[0].bold).toBe(true);
+    expect(heading.align).toBe("center");
+    const at = texts.indexOf("Phụ lục");
+    expect(texts[at + 1]).toBe("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ NĂM 2021");
+    expect(find(blocks, texts[at + 1]).runs[0].bold).toBe(true);
+    expect(texts[at + 2]).toBe("(Kèm theo Báo cáo số 538/BC-SKHCN ngày 14/11/2021 của Sở Khoa học và Công nghệ)");
+    expect(find(blocks, texts[at + 2]).runs[0].italic).toBe(true);
+    // The lines after the heading are the seed's; the marks for the author aside.
+    const ours = ["PHỤ LỤC SỐ LIỆU", ...texts.slice(at + 2)].map((l) => l.replace(/ \[cần kiểm tra: [^\]]*\]/, ""));
     const seedText = fs.readFileSync(SEED, "utf8");
     const seedLines = seedText
       .slice(seedText.indexOf("PHỤ LỤC SỐ LIỆU"))
@@ -183,12 +191,31 @@ describe("a report with sections and placeholders (Mai Sơn 2022)", () => {
     expect(w?.section).toBe(1);
   });
 
-  it("a blank indicator in a placeholder says 'chưa có số liệu' and warns", () => {
+  it("a blank indicator leaves a space to fill ('…'), never 'chưa có số liệu', and warns", () => {
     const d = clone(maiSon);
     d.values.vb_tong = null;
+    d.values.kt_so_doan = null;
     const r = buildReport(d);
-    expect(blockTexts(r.doc.blocks)).toContain("Trong năm, Ủy ban nhân dân huyện đã ban hành chưa có số liệu văn bản, cụ thể:");
+    const t = blockTexts(r.doc.blocks);
+    expect(t).toContain("Trong năm, Ủy ban nhân dân huyện đã ban hành … văn bản, cụ thể:");
+    expect(t).toContain("- Tổng số đoàn kiểm tra: …");
+    expect(t.join("\n")).not.toContain("chưa có số liệu");
+    expect(renderText(r.doc)).not.toContain("chưa có số liệu");
     expect(r.warnings.some((w) => w.code === "placeholder.blank")).toBe(true);
+    const blank = r.warnings.find((w) => w.code === "appendix.blank");
+    expect(blank?.vi).toContain("Tổng số đoàn kiểm tra");
+  });
+
+  it("a report number below 10 is padded as the conventions say: 'Số: 05/BC-UBND', in the header, the appendix and the file title", () => {
+    const d = clone(maiSon);
+    d.report.number = "5";
+    const r = buildReport(d);
+    const t = blockTexts(r.doc.blocks);
+    expect(t).toContain("Số: 05/BC-UBND");
+    expect(t.some((x) => x.startsWith("(Kèm theo Báo cáo số 05/BC-UBND ngày 05/12/2022"))).toBe(true);
+    expect(r.doc.title).toMatch(/^Báo cáo 05\/BC-UBND/);
+    d.report.number = "45";
+    expect(blockTexts(buildReport(d).doc.blocks)).toContain("Số: 45/BC-UBND");
   });
 
   it("documents grouped cấp ủy / chính quyền as an option", () => {
@@ -223,8 +250,8 @@ describe("placement of the generated blocks", () => {
     const d = clone(maiSon);
     d.sections = [{ heading: "PHỤ LỤC", text: "{phu_luc}" }];
     const t = blockTexts(buildReport(d).doc.blocks);
-    expect(t.filter((x) => x === "PHỤ LỤC SỐ LIỆU")).toHaveLength(1);
-    expect(t.indexOf("PHỤ LỤC SỐ LIỆU")).toBeLessThan(t.indexOf("Nơi nhận:"));
+    expect(t.filter((x) => x === "Phụ lục")).toHaveLength(1);
+    expect(t.indexOf("Phụ lục")).toBeLessThan(t.indexOf("Nơi nhận:"));
   });
 
   it("empty registers give no list and no introduction", () => {

@@ -1,4 +1,4 @@
-import { buildSummary, type Summary } from "../../src/core/narrative/summary";
+import { buildSummary, summaryBlocks, type Summary } from "../../src/core/narrative/summary";
 import { QCDC_2021_PHRASES } from "../../src/core/narrative/phrases";
 import { qcdc2021 } from "../../src/core/templates/qcdc-2021";
 import { readValue } from "../../src/core/values";
@@ -9,9 +9,10 @@ import { EXAMPLE, MAI_SON, raw, clone } from "./helpers";
 const example = raw(EXAMPLE);
 const maiSon = raw(MAI_SON);
 
+/** The wording of each sentence; a mark for the author ("[cần kiểm tra: …]") left aside (its own tests below). */
 function sentences(s: Summary): Map<string, string> {
   const m = new Map<string, string>();
-  for (const p of s.paragraphs) for (const x of p) m.set(x.id, x.text);
+  for (const p of s.paragraphs) for (const x of p) m.set(x.id, x.text.replace(/ \[cần kiểm tra: [^\]]*\]/, ""));
   return m;
 }
 
@@ -40,9 +41,39 @@ describe("summary of the worked example", () => {
     expect(s.paragraphs.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("never states what a figure contradicts: total 0 with 04 integrated sessions is reported as the figures say", () => {
+  it("never states contradicting figures as fact: the group 3 and dialogue sentences are marked for the author", () => {
     expect(s.text).not.toContain("không tổ chức hội nghị, hội thảo, tập huấn");
-    expect(s.text).toContain("Số lượng các cuộc hội nghị, hội thảo, tập huấn: 0; trong đó tổ chức riêng 0 cuộc và lồng ghép 04 cuộc.");
+    expect(s.text).toContain(
+      "Số lượng các cuộc hội nghị, hội thảo, tập huấn: 0; trong đó tổ chức riêng 0 cuộc và lồng ghép 04 cuộc [cần kiểm tra: tổng không khớp các phần].",
+    );
+    expect(s.text).toMatch(/người đứng đầu chính quyền chủ trì 03 cuộc \[cần kiểm tra: [^\]]*phần lớn hơn tổng[^\]]*\]\./);
+    const marked = s.paragraphs.flat().filter((x) => x.mark);
+    expect(marked.map((x) => x.id)).toEqual(["tt", "dth"]);
+    // the other sentences, whose figures hold, are stated plainly
+    expect(s.paragraphs.flat().filter((x) => !x.mark).every((x) => !x.text.includes("cần kiểm tra"))).toBe(true);
+    // in the document model the mark is its own highlighted run
+    const blocks = summaryBlocks(s);
+    const runs = blocks.flatMap((b) => b.runs);
+    expect(runs.filter((r) => r.highlight).map((r) => r.text)).toEqual(["[cần kiểm tra: tổng không khớp các phần]", expect.stringContaining("[cần kiểm tra: ")]);
+    expect(blocks.map((b) => b.runs.map((r) => r.text).join("")).join("\n\n")).toBe(s.text);
+  });
+
+  it("data without errors: nothing is marked", () => {
+    const d = clone(example);
+    d.values.tt_hoi_nghi = "04";
+    d.values.dth_tong = 0;
+    d.values.dth_chinh_quyen = 0;
+    const fixed = buildSummary(d);
+    expect(fixed.text).not.toContain("cần kiểm tra");
+    expect(fixed.text).toContain("Tổ chức 04 cuộc hội nghị, hội thảo, tập huấn");
+  });
+
+  it("a part above its total is marked even when another part is blank (the sum rule only says what is missing)", () => {
+    const d = clone(example);
+    d.values.cv_nguoi_lao_dong = null;
+    d.values.cv_doanh_nghiep = 20000000;
+    const t = buildSummary(d).text;
+    expect(t).toMatch(/doanh nghiệp 20\.000\.000 đồng \[cần kiểm tra: phần lớn hơn tổng\]\./);
   });
 
   it("padding is a style option", () => {
@@ -81,11 +112,11 @@ describe("zero and not applicable read naturally", () => {
 });
 
 describe("blank and unreadable values are never invented", () => {
-  it("all blank: says 'chưa có số liệu', prints no figure", () => {
+  it("all blank: says nothing of them (never 'chưa có số liệu'), prints no figure", () => {
     const d = clone(example);
     for (const k of Object.keys(d.values)) d.values[k] = null;
     const s = buildSummary(d);
-    expect(s.text).toContain("chưa có số liệu");
+    expect(s.text).not.toContain("chưa có số liệu");
     const digits = s.text.replace(/mức độ 3, 4|Covid-19|năm 2021/g, "").match(/\d/g);
     expect(digits).toBeNull();
   });
@@ -97,7 +128,9 @@ describe("blank and unreadable values are never invented", () => {
     const t = buildSummary(d).text;
     expect(t).not.toContain("20");
     expect(t).not.toContain("500");
-    expect(t).toContain("Số văn bản đã ban hành trong năm chưa có số liệu");
+    expect(t).not.toContain("chưa có số liệu");
+    // the documents' sentence is left out rather than said without its total
+    expect(t).not.toContain("Số văn bản đã ban hành");
   });
 });
 

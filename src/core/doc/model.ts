@@ -13,6 +13,11 @@ export interface RunStyle {
   underline?: boolean;
   /** Font size in points; the paragraph's, then the page's, when absent. */
   size?: number;
+  /**
+   * Highlighted for the author (yellow in Word and the preview): a "[cần kiểm tra: …]" mark
+   * on a sentence whose figures break a rule. Never part of a finished report.
+   */
+  highlight?: boolean;
 }
 
 export interface Run extends RunStyle {
@@ -38,6 +43,13 @@ export interface ParagraphBlock {
   keepNext?: boolean;
   /** A heading of the document (1 = the document type / appendix title, 2 = sections, 3 = subsections). */
   heading?: 1 | 2 | 3;
+  /** Never wrapped: a header line (the national heading, the motto, the date line) kept on one line. */
+  keepOnOneLine?: boolean;
+  /**
+   * Starts a separate part of the document (an appendix, Nghị định 30/2020): a new page whose
+   * page numbers restart at 1, with no number on its first page.
+   */
+  newPart?: boolean;
 }
 
 /** A short solid horizontal line (under the agency name, the motto, the title). */

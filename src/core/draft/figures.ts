@@ -8,6 +8,7 @@ import { formatCount, formatNumber, formatPercent, roundTo } from "../vn";
 import type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";
 import { figuresIn, quoteOf, type Figure, type NormText, type Sentence } from "./text";
 import { msg } from "./messages";
+import type { OtherThings } from "./other-things";
 
 interface Compiled {
   p: FigurePattern;
@@ -85,6 +86,27 @@ function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo
   return true;
 }
 
+const otherCache = new WeakMap<OtherThings, { after?: RegExp; before?: RegExp; clause?: RegExp }>();
+
+function alt(list: string[], anchor: string): RegExp | undefined {
+  return list.length ? new RegExp(anchor + "(?:" + list.join("|") + ")", "iu") : undefined;
+}
+
+/** Is the figure about another thing than the appendix ("169 cuộc tiếp dân", "nhận 122 đơn" of mediation)? */
+export function aboutOtherThing(other: OtherThings | undefined, ctx: FigureContext): boolean {
+  if (!other) return false;
+  let c = otherCache.get(other);
+  if (!c) {
+    c = { after: alt(other.after, "^\\s*"), before: alt(other.before, ""), clause: alt(other.clause, "") };
+    otherCache.set(other, c);
+  }
+  if (c.after && c.after.test(ctx.after)) return true;
+  const lastBreak = Math.max(ctx.lead.lastIndexOf(","), ctx.lead.lastIndexOf(":"));
+  if (c.before && c.before.test(ctx.lead.slice(lastBreak + 1))) return true;
+  if (c.clause && c.clause.test(ctx.clause)) return true;
+  return false;
+}
+
 /** Which indicator(s) a figure states, by the first pattern that applies; undefined when none. */
 export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext, memo?: SentenceMemo): FigurePattern | undefined {
   for (const c of compilePatterns(patterns).figures) if (applies(c, f, ctx, memo)) return c.p;
@@ -121,20 +143,158 @@ export interface SentenceInfo {
   offset: number;
 }
 
-/** Longest quote of a sentence (characters of the normalised text); a longer sentence is quoted up to it, then "…". */
-export const MAX_QUOTE = 1000;
+/** Longest quote given whole; a longer sentence is cut to about this many characters around the match. */
+export const MAX_QUOTE = 200;
 
-const infoCache = new WeakMap<Sentence, SentenceInfo>();
-
-/** A sentence's quote (at most MAX_QUOTE characters) and offset; computed once per sentence. */
-export function sentenceInfo(t: NormText, s: Sentence): SentenceInfo {
-  let info = infoCache.get(s);
-  if (!info) {
-    const long = s.end - s.start > MAX_QUOTE;
-    info = { s, quote: quoteOf(t, s.start, long ? s.start + MAX_QUOTE : s.end) + (long ? "…" : ""), offset: t.map[s.start] };
-    infoCache.set(s, info);
+/**
+ * The excerpt of a sentence to quote for a match at [a, b) (normalised offsets): the whole
+ * sentence when short, else about MAX_QUOTE characters centred on the match, cut at spaces.
+ * `offset` is where the excerpt starts in the text as given.
+ */
+export function sentenceInfo(t: NormText, s: Sentence, a = s.start, b = a): SentenceInfo {
+  let start = s.start;
+  let end = s.end;
+  if (end - start > MAX_QUOTE) {
+    const ma = Math.max(s.start, Math.min(a, s.end));
+    const mb = Math.max(ma, Math.min(Math.max(b, a), s.end));
+    const room = Math.max(0, MAX_QUOTE - (mb - ma));
+    start = Math.max(s.start, ma - Math.floor(room / 2));
+    end = Math.min(s.end, start + Math.max(MAX_QUOTE, mb - ma));
+    if (end === s.end) start = Math.max(s.start, Math.min(start, end - MAX_QUOTE));
+    const text = t.text;
+    if (start > s.start) {
+      const sp = text.indexOf(" ", start);
+      if (sp >= 0 && sp < ma) start = sp + 1;
+    }
+    if (end < s.end) {
+      const sp = text.lastIndexOf(" ", end);
+      if (sp > mb) end = sp;
+    }
+    while (start < end && /\s/.test(text[start])) start++;
   }
-  return info;
+  return { s, quote: quoteOf(t, start, end), offset: t.map[start] };
+}
+
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function cellsOf(text: string, start: number, end: number): Cell[] {
+  const out: Cell[] = [];
+  let a = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || text[k] === "\t") {
+      out.push({ start: a, end: k, text: text.slice(a, k).trim() });
+      a = k + 1;
+    }
+  }
+  return out;
+}
+
+const UNIT_CELL = /^[\p{L}%]+(?:\s+[\p{L}]+){0,2}$/u;
+
+/**
+ * A figure in a row of a table (cells separated by tabs: a Word table, read row by row, or
+ * a table pasted from Word). A figure alone in its cell is read as "<label>: <figure> <unit>",
+ * the label being the row's longest text cell before it and the unit a short text cell (the
+ * label of the row above is the sentence's context, for sub-rows such as "Cấp ủy").
+ * null: the row holds several figure cells (years, plan and result…), so it is not read;
+ * undefined: the figure is inside running text of a cell, read as usual.
+ */
+function tableRowContext(text: string, s: Sentence, f: Figure, figs: Figure[]): FigureContext | null | undefined {
+  const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", s.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const cells = cellsOf(text, lineStart, lineEnd);
+  const k = cells.findIndex((c) => f.start >= c.start && f.start < c.end);
+  if (k < 0) return undefined;
+  const isFigureCell = (c: Cell) => /^\d[\d.,]*\s*%?(?:\s+[\p{L}]+){0,2}$/u.test(c.text) && /^\d/.test(c.text);
+  const own = cells[k];
+  const shown = text.slice(f.start, f.afterStart).trim();
+  if (!own.text.startsWith(shown) || !isFigureCell(own)) return undefined;
+  // The row's number ("1", "2.") in its first cell is no figure.
+  if (k === 0 && cells.length > 1) return null;
+  // Several figure cells (figures of several columns): which one is the year's? Say nothing.
+  const figureCells = cells.filter((c, i) => i !== 0 && isFigureCell(c) && figs.some((g) => g.start >= c.start && g.start < c.end));
+  if (figureCells.length > 1) return null;
+  const textCells = cells.slice(0, k).filter((c) => /\p{L}/u.test(c.text) && !isFigureCell(c));
+  if (!textCells.length) return undefined;
+  const label = textCells.reduce((a, c) => (c.text.length > a.text.length ? c : a)).text.replace(/^[-–•+*]\s*/, "").replace(/[\s:]+$/, "");
+  const unitCell = cells.find((c, i) => i !== k && c.text !== label && UNIT_CELL.test(c.text) && c.text.length <= 20 && !textCells.some((t) => t.text === c.text && t.text.length > 20));
+  const ownRest = own.text.slice(shown.length).trim();
+  const unit = ownRest || (unitCell && unitCell.text !== label ? unitCell.text : "");
+  // The row above, when it is a row of the same table: its label is context for a sub-row.
+  let above = "";
+  if (lineStart > 0) {
+    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1);
+    if (prev.includes("\t")) {
+      const pc = prev.split("\t").map((x) => x.trim()).filter((x) => /\p{L}/u.test(x));
+      if (pc.length) above = pc.reduce((a, x) => (x.length > a.length ? x : a)) + "; ";
+    }
+  }
+  const lead = label + ": ";
+  return { lead, after: unit ? " " + unit : "", clause: lead, sentence: above + lead + shown + (unit ? " " + unit : "") };
+}
+
+/** A figure of a sentence, with the indicator(s) it states. */
+export interface Classified {
+  f: Figure;
+  p: FigurePattern;
+  /** [code, value as written (multiplier applied), part (0, or 1 for a fraction's denominator)] */
+  parts: [string, number, 0 | 1][];
+}
+
+/** The figures of a sentence that a pattern claims (excluded, approximate and other things' figures left out). */
+export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
+  const out: Classified[] = [];
+  const figs = figuresIn(text, s);
+  if (!figs.length) return out;
+  const sentence = text.slice(s.start, s.end);
+  const row = sentence.includes("\t");
+  const memo: SentenceMemo = new Map();
+  let prevEnd = -1;
+  let ci = 0;
+  for (const f of figs) {
+    if (f.excluded) continue;
+    // Figures come in order: the clause pointer only moves forward.
+    while (ci < s.clauses.length && !(f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end)) {
+      if (s.clauses[ci].start > f.start) break;
+      ci++;
+    }
+    const clause = ci < s.clauses.length && f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end ? s.clauses[ci] : s;
+    const leadStart = Math.max(clause.start, prevEnd, f.start - CONTEXT_BACK);
+    prevEnd = f.end;
+    if (f.skip) continue;
+    let ctx: FigureContext = {
+      lead: text.slice(leadStart, f.start),
+      after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
+      clause: text.slice(Math.max(clause.start, f.start - CONTEXT_BACK), f.start),
+      sentence,
+    };
+    let rowMemo: SentenceMemo | undefined = memo;
+    if (row) {
+      const r = tableRowContext(text, s, f, figs);
+      if (r === null) continue;
+      if (r) {
+        ctx = r;
+        rowMemo = undefined; // the row's context is its own sentence
+      }
+    }
+    if (aboutOtherThing(other, ctx)) continue;
+    const p = classify(patterns, f, ctx, rowMemo);
+    if (!p) continue;
+    const parts: [string, number, 0 | 1][] = p.fraction
+      ? [
+          [p.fraction[0], f.value, 0],
+          [p.fraction[1], f.fraction!.value, 1],
+        ]
+      : [[p.code, f.value * (f.multiplier || 1), 0]];
+    out.push({ f, p, parts });
+  }
+  return out;
 }
 
 /**
@@ -144,7 +304,16 @@ export function sentenceInfo(t: NormText, s: Sentence): SentenceInfo {
 const CONTEXT_BACK = 400;
 
 /** narrative.figure findings of the whole text. */
-export function checkFigures(t: NormText, sentences: Sentence[], data: ReportData, template: TemplateDef, patterns: DraftPatterns, lang: Lang, scope?: boolean[]): Finding[] {
+export function checkFigures(
+  t: NormText,
+  sentences: Sentence[],
+  data: ReportData,
+  template: TemplateDef,
+  patterns: DraftPatterns,
+  lang: Lang,
+  scope?: boolean[],
+  other?: OtherThings,
+): Finding[] {
   const out: Finding[] = [];
   const byCode = new Map(template.indicators.map((i) => [i.code, i] as const));
   const seen = new Set<string>();
@@ -152,49 +321,20 @@ export function checkFigures(t: NormText, sentences: Sentence[], data: ReportDat
   for (let si = 0; si < sentences.length; si++) {
     if (scope && !scope[si]) continue;
     const s = sentences[si];
-    const figs = figuresIn(text, s);
-    if (!figs.length) continue;
-    const sentence = text.slice(s.start, s.end);
-    const memo: SentenceMemo = new Map();
-    let prevEnd = -1;
-    let ci = 0;
-    for (const f of figs) {
-      if (f.excluded) continue;
-      // Figures come in order: the clause pointer only moves forward.
-      while (ci < s.clauses.length && !(f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end)) {
-        if (s.clauses[ci].start > f.start) break;
-        ci++;
-      }
-      const clause = ci < s.clauses.length && f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end ? s.clauses[ci] : s;
-      const leadStart = Math.max(clause.start, prevEnd, f.start - CONTEXT_BACK);
-      prevEnd = f.end;
-      if (f.skip) continue;
-      const ctx: FigureContext = {
-        lead: text.slice(leadStart, f.start),
-        after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
-        clause: text.slice(Math.max(clause.start, f.start - CONTEXT_BACK), f.start),
-        sentence,
-      };
-      const p = classify(patterns, f, ctx, memo);
-      if (!p) continue;
-      const parts: [string, number, number][] = p.fraction
-        ? [
-            [p.fraction[0], f.value, 0],
-            [p.fraction[1], f.fraction!.value, 1],
-          ]
-        : [[p.code, f.value, 0]];
-      for (const [code, value, part] of parts) {
+    for (const { f, parts } of classifiedFigures(text, s, patterns, other)) {
+      for (const [code, , part] of parts) {
+        const value = part === 1 ? f.fraction!.value : f.value;
         const ind = byCode.get(code);
         if (!ind) continue;
         const raw = data.values?.[code];
         const r = readValue(raw, ind.kind);
         if (r.status !== "number") continue; // blank, "Không có", unreadable: nothing to compare with
         if (agrees(value, f.fraction ? 0 : f.decimals, f.fraction ? 1 : f.multiplier, r, f.percent)) continue;
-        const info = sentenceInfo(t, s);
-        const key = code + "|" + info.offset + "|" + value;
+        const info = sentenceInfo(t, s, f.start, f.afterStart);
+        const key = code + "|" + s.start + "|" + value;
         if (seen.has(key)) continue;
         seen.add(key);
-        const shown = shownFigure(f, part as 0 | 1, text);
+        const shown = shownFigure(f, part, text);
         const appendix = withUnit(raw, ind, lang);
         const expected = r.value;
         out.push({
@@ -267,7 +407,7 @@ export function checkNegations(t: NormText, sentences: Sentence[], data: ReportD
           if (r.status === "number" && r.value > 0) positive.push(code);
         }
         if (!positive.length) continue;
-        const info = sentenceInfo(t, s);
+        const info = sentenceInfo(t, s, s.start + a, s.start + b);
         const figures = positive.map((c) => label(byCode.get(c)!, lang) + ": " + formatValue(data.values?.[c], byCode.get(c)!.kind)).join("; ");
         const fillPositive = (tpl: string) =>
           tpl.replace(/\{([a-z0-9_]+)\}/g, (x, code: string) => {

@@ -9,6 +9,7 @@ import { cleanSymbol } from "../symbol";
 import { sentenceIndexAt, type NormText, type Sentence } from "./text";
 import { sentenceInfo } from "./figures";
 import { msg } from "./messages";
+import { padNumber } from "../narrative/appendix";
 
 /** End (normalised offset) of the header: the "BÁO CÁO" title line, or the 15th non-empty line. */
 export function headerEnd(text: string): number {
@@ -42,7 +43,7 @@ function number(t: NormText, sentences: Sentence[], data: ReportData, lang: Lang
   if (!sym) return undefined;
   const quoted = cleanSymbol(quotedRaw);
   if (!quoted) return undefined;
-  const expected = num ? num + "/" + sym : sym;
+  const expected = num ? padNumber(num) + "/" + sym : sym;
   const qm = /^(\d*[a-zA-Z]?)\/(.+)$/u.exec(quoted);
   if (!qm) return undefined;
   const qNum = qm[1];
@@ -51,7 +52,7 @@ function number(t: NormText, sentences: Sentence[], data: ReportData, lang: Lang
   const sameNum = !qNum || !num || parseInt(qNum, 10) === parseInt(num, 10);
   if (sameSym && sameNum) return undefined;
   const s = sentenceAt(sentences, pos);
-  const info = s ? sentenceInfo(t, s) : { quote: quoted, offset: t.map[pos] };
+  const info = s ? sentenceInfo(t, s, pos, pos + quotedRaw.length) : { quote: quoted, offset: t.map[pos] };
   return {
     rule: "narrative.report-number",
     severity: "error",
@@ -70,7 +71,7 @@ function date(t: NormText, sentences: Sentence[], data: ReportData, lang: Lang, 
   const iso = parseDate(String(data.report?.date ?? ""));
   if (!iso || iso === quotedIso) return undefined;
   const s = sentenceAt(sentences, pos);
-  const info = s ? sentenceInfo(t, s) : { quote: written, offset: t.map[pos] };
+  const info = s ? sentenceInfo(t, s, pos, pos + written.length) : { quote: written, offset: t.map[pos] };
   const expected = line ? formatDateLine("", iso) : formatDate(iso);
   const fixed = line ? formatDateLine("", iso).replace(/^ngày /, "ngày ") : "ngày " + formatDate(iso);
   return {
@@ -100,8 +101,9 @@ export function checkHeader(t: NormText, sentences: Sentence[], data: ReportData
   const text = t.text;
   const end = headerEnd(text);
   const head = text.slice(0, end);
-  // "Số: 538/BC-SKHCN" in the header (a number left blank for the clerk: "Số:    /BC-SKHCN").
-  const sm = /^[ ]*(?:[-•]\s*)?Số\s*:?[ ]*(\d*[a-zA-Z]?[ ]*\/[ ]*[\p{L}\p{N}\-–/]+)/mu.exec(head);
+  // "Số: 538/BC-SKHCN" in the header (a number left blank for the clerk: "Số:    /BC-SKHCN"),
+  // at the start of a line or after spaces (the date line may share it), in any case ("SỐ:").
+  const sm = /(?:^[ \t]*|[ ]{2,}|\t)(?:[-•]\s*)?(?:Số|SỐ)\s*:?[ \t]*(\d*[a-zA-Z]?[ ]*\/[ ]*[\p{L}\p{N}\-–/]+)/mu.exec(head);
   if (sm) {
     const f = number(t, sentences, data, lang, sm.index + sm[0].indexOf(sm[1]), sm[1].replace(/ /g, ""));
     if (f) out.push(f);
@@ -114,7 +116,10 @@ export function checkHeader(t: NormText, sentences: Sentence[], data: ReportData
     if (eol < 0 || eol > end) eol = end;
     const line = text.slice(pos, eol);
     const dm = DATE_LINE.exec(line);
-    if (dm && /^(?:[^\d]*,\s*)?ngày/iu.test(line.trim())) {
+    // The date line: "Sơn La, ngày …" on its own line, or after the number on the same line
+    // ("Số: 538/BC-SKHCN     Sơn La, ngày 20 tháng 11 năm 2021"), in any case.
+    const prefix = dm ? line.slice(0, dm.index) : "";
+    if (dm && (/^\s*$/.test(prefix) || /,\s*$/.test(prefix))) {
       lineSeen = true;
       const iso = ymd(dm[1], dm[2], dm[3]);
       const at = pos + dm.index;
@@ -126,7 +131,7 @@ export function checkHeader(t: NormText, sentences: Sentence[], data: ReportData
         const written = dm[0].replace(/\s+/g, " ");
         if (written.toLowerCase() !== want.toLowerCase()) {
           const s = sentenceAt(sentences, at);
-          const info = s ? sentenceInfo(t, s) : { quote: written, offset: t.map[at] };
+          const info = s ? sentenceInfo(t, s, at, at + dm[0].length) : { quote: written, offset: t.map[at] };
           out.push({
             rule: "lint.date",
             severity: "warning",

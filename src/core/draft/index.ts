@@ -4,8 +4,10 @@
  *
  *   checkDraft(text, data, { lang }) → { template, findings, summary }
  *
- * narrative.figure, narrative.negation, narrative.report-number, narrative.report-date are
- * errors; lint.symbol, lint.date, lint.agency-abbr, lint.same-document are warnings. Each
+ * narrative.figure, narrative.negation, narrative.report-number, narrative.report-date,
+ * narrative.marked (a sentence phuluc marked "[cần kiểm tra: …]") are errors;
+ * narrative.internal (a total and its parts in one sentence or paragraph that do not add up)
+ * is an error where a part exceeds its total, a warning otherwise; lint.symbol, lint.date, lint.agency-abbr, lint.same-document are warnings. Each
  * finding quotes its sentence (`quote`) and where it starts in the text as given (`offset`,
  * in UTF-16 code units of the original, NFD or not).
  */
@@ -17,6 +19,8 @@ import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
 import type { DraftPatterns } from "./patterns";
+import { OTHER_THINGS, type OtherThings } from "./other-things";
+import { checkInternal, checkMarks } from "./internal";
 import { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
 
 export { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
@@ -28,6 +32,8 @@ export interface DraftOptions {
   patterns?: DraftPatterns;
   /** Leave out the lint.* warnings. */
   noLint?: boolean;
+  /** Another table of numbers about other things (default: the template's). */
+  otherThings?: OtherThings;
 }
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -44,10 +50,15 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const t = normalizeText(String(text ?? ""));
   const sentences = splitSentences(t.text);
   const findings: Finding[] = [];
+  const other = opts.otherThings ?? (template ? OTHER_THINGS[template.id] : undefined);
+  const marks = checkMarks(t, sentences, template, patterns, lang, other);
+  findings.push(...marks.findings);
   if (template && patterns) {
     const scope = inScope(t.text, sentences, data);
-    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
+    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope, other)) findings.push(f);
     for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
+    // A marked sentence is reported as such; its inner contradiction is what the mark says.
+    for (const f of checkInternal(t, sentences, template, patterns, lang, marks.marked, other)) findings.push(f);
   }
   // One push per finding: a spread of 100 000 findings overflows the call stack.
   for (const f of checkHeader(t, sentences, data, lang)) findings.push(f);
@@ -65,6 +76,8 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
 
 export { normalizeText, splitSentences, figuresIn, readFigure } from "./text";
 export { DRAFT_PATTERNS, QCDC_2021_PATTERNS } from "./patterns";
+export { OTHER_THINGS } from "./other-things";
+export type { OtherThings } from "./other-things";
 export type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";
 export { parseSymbol, findSymbols, PARTY_BODIES } from "./lint";
 export { DRAFT_MESSAGES } from "./messages";

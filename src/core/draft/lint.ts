@@ -104,7 +104,9 @@ function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
 
 function where(t: NormText, sentences: Sentence[], pos: number, fallback: string): { quote: string; offset: number } {
   const s = sentenceAt(sentences, pos);
-  return s ? sentenceInfo(t, s) : { quote: fallback, offset: t.map[pos] };
+  if (!s) return { quote: fallback, offset: t.map[pos] };
+  const i = sentenceInfo(t, s, pos, pos + fallback.length);
+  return { quote: i.quote, offset: i.offset };
 }
 
 function warning(rule: string, message: string, suggestion: string, w: { quote: string; offset: number }): Finding {
@@ -183,16 +185,19 @@ export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, 
     const party = ps.find((p) => p.form === "party");
     const state = ps.find((p) => p.form === "state" && !p.fixed);
     const preferred = (PARTY_BODIES.has(body) || !state ? party?.symbol : state.symbol) ?? ps.find((p) => p.fixed)?.fixed ?? spellings[0];
-    // Quote the first place written otherwise than the preferred form.
+    // Quote the first place written otherwise than the preferred form, and (in `also`) the
+    // first place of each other form: the finding points at both ways of writing it.
     const odd = g.find((h) => h.symbol.symbol !== preferred) ?? g[1];
-    out.push(
-      warning(
-        "lint.same-document",
-        msg(lang, "same.message", { count: spellings.length, spellings: spellings.map((s) => "\"" + s + "\"").join(lang === "en" ? " and " : " và ") }),
-        msg(lang, "same.suggestion", { preferred }),
-        where(t, sentences, odd.start, odd.written),
-      ),
+    const f = warning(
+      "lint.same-document",
+      msg(lang, "same.message", { count: spellings.length, spellings: spellings.map((s) => "\"" + s + "\"").join(lang === "en" ? " and " : " và ") }),
+      msg(lang, "same.suggestion", { preferred }),
+      where(t, sentences, odd.start, odd.written),
     );
+    const others: SymbolHit[] = [];
+    for (const h of g) if (h.symbol.symbol !== odd.symbol.symbol && !others.some((o) => o.symbol.symbol === h.symbol.symbol)) others.push(h);
+    f.also = others.map((h) => where(t, sentences, h.start, h.written));
+    out.push(f);
   }
 
   // lint.agency-abbr.

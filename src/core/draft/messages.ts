@@ -71,6 +71,28 @@ export const DRAFT_MESSAGES: Record<string, Text> = {
     en: "The same document is written {count} ways: {spellings}.",
   },
   "same.suggestion": { vi: "Viết thống nhất \"{preferred}\".", en: "Write \"{preferred}\" throughout." },
+  "marked.message": {
+    vi: "Câu văn còn dấu \"[cần kiểm tra: {reason}]\": số liệu của câu vi phạm quy tắc, chưa thể nêu như sự thật.",
+    en: "The sentence still carries \"[cần kiểm tra: {reason}]\": its figures break a rule and cannot be stated as fact.",
+  },
+  "marked.suggestion": {
+    vi: "Sửa số liệu (chạy \"Kiểm tra\") rồi lập lại báo cáo; hoặc sửa câu văn cho đúng và xoá dấu \"[cần kiểm tra: …]\".",
+    en: "Fix the figures (run \"Check\") and make the report again; or correct the sentence and remove the \"[cần kiểm tra: …]\" mark.",
+  },
+  "internal.sentence": { vi: "câu", en: "sentence" },
+  "internal.paragraph": { vi: "đoạn", en: "paragraph" },
+  "internal.part.message": {
+    vi: "Trong cùng một {where}, phần {partShown} ({part}) lớn hơn tổng {totalShown} ({total}).",
+    en: "In the same {where}, the part {partShown} ({part}) exceeds the total {totalShown} ({total}).",
+  },
+  "internal.sum.message": {
+    vi: "Trong cùng một {where}, tổng {totalShown} ({total}) khác tổng các phần: {parts} = {sum}.",
+    en: "In the same {where}, the total {totalShown} ({total}) differs from its parts: {parts} = {sum}.",
+  },
+  "internal.suggestion": {
+    vi: "Đối chiếu với phụ lục và sửa cho tổng và các phần khớp nhau.",
+    en: "Check against the appendix and make the total and its parts agree.",
+  },
 };
 
 export function msg(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

@@ -9,23 +9,23 @@ import { nfc } from "../vn";
 export interface NormText {
   /** The original text. */
   orig: string;
-  /** Normalised text: NFC, "Ð"→"Đ", every space-like character a plain space, "\r" → "\n". */
+  /** Normalised text: NFC, "Ð"→"Đ", every space-like character but the tab a plain space, "\r" → "\n". Tabs separate table cells. */
   text: string;
   /** map[i] = offset in `orig` of normalised character i; map[text.length] = orig.length. */
   map: number[];
 }
 
 const COMBINING = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/;
-const SPACES = /[\u00A0\u2007\u2009\u200A\u202F\u2002\u2003\t\f\v]/;
+const SPACES = /[\u00A0\u2007\u2009\u200A\u202F\u2002\u2003\f\v]/;
 const DROP = /[\u200B\u200C\u200D\uFEFF\u00AD]/;
 
 function isMark(c: number): boolean {
   return (c >= 0x300 && c < 0x370) || (c >= 0x1ab0 && c < 0x1b00) || (c >= 0x1dc0 && c < 0x1e00) || (c >= 0x20d0 && c < 0x2100) || (c >= 0xfe20 && c < 0xfe30);
 }
 
-/** A character that normalisation leaves as it is. */
+/** A character that normalisation leaves as it is (a tab separates the cells of a table row). */
 function plain(c: number): boolean {
-  if (c === 10) return true;
+  if (c === 10 || c === 9) return true;
   if (c < 0x20) return false;
   if (c < 0x80) return true;
   if (c === 0xa0 || c === 0xad || c === 0xd0 || c === 0xf0) return false;
@@ -269,7 +269,9 @@ export function figuresIn(text: string, s: Range): Figure[] {
     const c00 = a > 1 ? text[a - 2] : "";
     const c1 = text[b] ?? "";
     const c2 = text[b + 1] ?? "";
-    const lead = text.slice(Math.max(s.start, a - 40), a);
+    // The words before the figure, within its table cell (a tab separates cells).
+    const leadAll = text.slice(Math.max(s.start, a - 40), a);
+    const lead = leadAll.slice(leadAll.lastIndexOf("\t") + 1);
     let excluded = false;
     let fraction: Figure["fraction"];
     // Inside a word, a symbol, a date or a range.
@@ -326,4 +328,20 @@ export function figuresIn(text: string, s: Range): Figure[] {
     out.push({ start: a, end: b, raw: fraction ? raw + "/" + fraction.raw : raw, value, decimals, multiplier, percent, fraction, excluded, skip, afterStart: after });
   }
   return out;
+}
+
+/**
+ * A finding's quote as shown to a person: "…" where the excerpt starts or ends inside a
+ * sentence of the text (quotes are centred on what they point at, so long sentences are cut).
+ */
+export function quoteShown(text: string, offset: number, quote: string): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(lineStart, offset).trim();
+  const cutBefore = before !== "" && !/[.!?…:;]["”’)]*$/.test(before) && !/^(?:[-+•*]|\d{1,3}[.)]|[a-zđ]\))$/u.test(before);
+  const end = Math.min(text.length, offset + quote.length);
+  const rest = text.slice(end);
+  const eol = rest.indexOf("\n");
+  const after = (eol < 0 ? rest : rest.slice(0, eol)).trim();
+  const cutAfter = after !== "" && !/[.!?…;:]["”’)]*$/.test(quote) && !/^[.!?…;:]/.test(after);
+  return (cutBefore ? "…" : "") + quote + (cutAfter ? "…" : "");
 }

@@ -14,7 +14,8 @@ import type { Block, DocModel, ParagraphBlock, Run } from "../doc/model";
 import { A4_ND30, cleanText, textWidthCm } from "../doc/model";
 import { buildSummary, summaryBlocks, type Summary } from "./summary";
 import { registerList, LIST_PLACEHOLDERS } from "./lists";
-import { appendixBlocks, fullSymbol, NO_DATA } from "./appendix";
+import { appendixBlanks, appendixBlocks, fullSymbol, NO_DATA } from "./appendix";
+import { errorsOnly, markFindings, markedRuns, markReason } from "./marks";
 import { fitSize, textWidthCmOf } from "./metrics";
 
 export interface ReportOptions {
@@ -27,7 +28,7 @@ export interface ReportOptions {
 }
 
 export interface ReportWarning {
-  code: "placeholder.unknown" | "placeholder.blank" | "placeholder.invalid" | "data.errors" | "template.unknown";
+  code: "placeholder.unknown" | "placeholder.blank" | "placeholder.invalid" | "data.errors" | "template.unknown" | "narrative.marked" | "appendix.blank";
   vi: string;
   en: string;
   /** 0-based index of the section concerned. */
@@ -39,6 +40,11 @@ export interface ReportResult {
   summary: Summary;
   /** Errors `check` finds in the data (the report is produced all the same). */
   errors: number;
+  /**
+   * The sentences marked "[cần kiểm tra: …]" for the author (their figures break a rule), as
+   * the text shows them, in document order.
+   */
+  marked: string[];
   warnings: ReportWarning[];
 }
 
@@ -110,7 +116,7 @@ function headerBlocks(data: ReportData, width: number): Block {
     left.push(p([{ text: "Số " + (sym || "     -BC/"), size: 13 }], { align: "center", spaceBefore: 4 }));
     const partyName = "ĐẢNG CỘNG SẢN VIỆT NAM";
     const partySize = fitSize([{ text: partyName, bold: true }], [15, 14, 13], rw);
-    right.push(p([{ text: partyName, size: partySize, bold: true }], { align: "center" }));
+    right.push(p([{ text: partyName, size: partySize, bold: true }], { align: "center", keepOnOneLine: true }));
     right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(partyName, partySize, true)) });
   } else {
     left.push(p([{ text: "Số: " + (sym || "      /BC-"), size: 13 }], { align: "center", spaceBefore: 4 }));
@@ -118,12 +124,12 @@ function headerBlocks(data: ReportData, width: number): Block {
     const motto = "Độc lập - Tự do - Hạnh phúc";
     const nationSize = fitSize([{ text: nation, bold: true }], [13, 12], rw);
     const mottoSize = fitSize([{ text: motto, bold: true }], [14, 13], rw);
-    right.push(p([{ text: nation, size: nationSize, bold: true }], { align: "center" }));
-    right.push(p([{ text: motto, size: mottoSize, bold: true }], { align: "center" }));
+    right.push(p([{ text: nation, size: nationSize, bold: true }], { align: "center", keepOnOneLine: true }));
+    right.push(p([{ text: motto, size: mottoSize, bold: true }], { align: "center", keepOnOneLine: true }));
     right.push({ type: "rule", widthCm: Math.min(rw, textWidthCmOf(motto, mottoSize, true)) });
   }
   const line = r.date ? formatDateLine(cleanText(r.place ?? ""), String(r.date)) : (r.place ? cleanText(r.place) + ", " : "") + "ngày … tháng … năm …";
-  right.push(p([{ text: line, size: fitSize([{ text: line }], [14, 13], rw), italic: true }], { align: "center", spaceBefore: 4 }));
+  right.push(p([{ text: line, size: fitSize([{ text: line }], [14, 13], rw), italic: true }], { align: "center", spaceBefore: 4, keepOnOneLine: true }));
   return { type: "table", borders: false, widths: [...HEADER_WIDTHS], rows: [[{ blocks: left }, { blocks: right }]], role: "header" };
 }
 
@@ -156,11 +162,18 @@ interface Ctx {
   summary: Summary;
   warnings: ReportWarning[];
   section: number;
+  /** Errors of the data: paragraphs stating figures they touch are marked. */
+  errors: Finding[];
+  /** Codes printed by the paragraph being filled. */
+  codes: Set<string>;
 }
 
 function blockPlaceholder(name: string, ctx: Ctx): Block[] {
   if (name === "tom_tat") return summaryBlocks(ctx.summary);
-  if (name === "phu_luc") return appendixBlocks(ctx.data, ctx.template, { pad: ctx.opts.pad }).map((b, i) => (i === 0 && b.type === "paragraph" ? { ...b, pageBreakBefore: false } : b));
+  if (name === "phu_luc")
+    return appendixBlocks(ctx.data, ctx.template, { pad: ctx.opts.pad, findings: ctx.errors }).map((b, i) =>
+      i === 0 && b.type === "paragraph" ? { ...b, pageBreakBefore: false, newPart: false } : b,
+    );
   const l = listOf(ctx.template, name);
   return l ? listBlocks(ctx.template, l.register, ctx) : [];
 }
@@ -180,8 +193,8 @@ function inline(text: string, ctx: Ctx): string {
       if (r.status === "blank") {
         ctx.warnings.push({
           code: "placeholder.blank",
-          vi: `Phần "${sectionName(ctx)}": chỉ tiêu {${name}} chưa có số liệu; đã ghi "${NO_DATA}".`,
-          en: `Section "${sectionName(ctx)}": {${name}} is blank; "${NO_DATA}" was written.`,
+          vi: `Phần "${sectionName(ctx)}": chỉ tiêu {${name}} chưa có số liệu; đã để trống "${NO_DATA}" để điền sau.`,
+          en: `Section "${sectionName(ctx)}": {${name}} is blank; a space "${NO_DATA}" was left to fill in.`,
           section: ctx.section,
         });
         return NO_DATA;
@@ -194,6 +207,7 @@ function inline(text: string, ctx: Ctx): string {
           section: ctx.section,
         });
       }
+      ctx.codes.add(name);
       return formatValue(v, kind, { pad: ctx.opts.pad !== false });
     }
     if (name === "nam" || name === "year") return ctx.data.report?.year ? String(ctx.data.report.year) : m;
@@ -228,14 +242,21 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(para))) {
       const before = para.slice(last, m.index).trim();
-      if (before) out.push(p([{ text: inline(before, ctx) }]));
+      if (before) out.push(p(inlineRuns(before, ctx)));
       for (const x of blockPlaceholder(m[1], ctx)) out.push(x);
       last = m.index + m[0].length;
     }
     const rest = para.slice(last).trim();
-    if (rest) out.push(p([{ text: inline(rest, ctx) }]));
+    if (rest) out.push(p(inlineRuns(rest, ctx)));
   }
   return out;
+}
+
+/** A paragraph with its placeholders filled, marked when an error touches the figures it prints. */
+function inlineRuns(text: string, ctx: Ctx): Run[] {
+  ctx.codes = new Set();
+  const filled = inline(text, ctx);
+  return markedRuns(filled, markReason(ctx.codes, ctx.errors, ctx.template));
 }
 
 function defaultBody(ctx: Ctx): Block[] {
@@ -289,12 +310,66 @@ function errorWarning(errors: number): ReportWarning {
   };
 }
 
-function errorsOf(data: ReportData, structural: Finding[] | undefined): number {
+function findingsOf(data: ReportData, structural: Finding[] | undefined): Finding[] {
   try {
-    return check(data, { structural }).summary.errors;
+    return check(data, { structural }).findings;
   } catch {
-    return (structural ?? []).filter((f) => f.severity === "error").length;
+    return structural ?? [];
   }
+}
+
+/** Sentences of the blocks that carry a mark, as their text shows them. */
+function markedTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.type === "paragraph" && b.runs.some((r) => r.highlight)) out.push(b.runs.map((r) => r.text).join(""));
+    else if (b.type === "table") for (const row of b.rows) for (const c of row) out.push(...markedTexts(c.blocks));
+  }
+  return out;
+}
+
+/** The sentence of a paragraph that holds a mark (paragraphs of the summary hold several). */
+function sentenceOfMark(paragraph: string): string[] {
+  const out: string[] = [];
+  const re = /\[cần kiểm tra:[^\]]*\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(paragraph))) {
+    const before = paragraph.slice(0, m.index);
+    const stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"));
+    const start = stop < 0 ? 0 : stop + 1;
+    const after = paragraph.slice(m.index + m[0].length);
+    const end = /^[^ ]*/.exec(after)![0].length;
+    out.push(paragraph.slice(start, m.index + m[0].length + end).trim());
+  }
+  return out;
+}
+
+/** A marked sentence for a warning: without its list dash, its end kept (where the mark is). */
+function short(s: string, max = 160): string {
+  const t = s.replace(/^[-–•+]\s+/, "");
+  if (t.length <= max) return t;
+  const cut = t.slice(t.length - max);
+  const sp = cut.indexOf(" ");
+  return "…" + (sp >= 0 && sp < 30 ? cut.slice(sp + 1) : cut);
+}
+
+function markedWarning(marked: string[]): ReportWarning {
+  const list = marked.map((s) => "\n  - " + short(s)).join("");
+  return {
+    code: "narrative.marked",
+    vi: `${marked.length} câu có số liệu vi phạm quy tắc nên không được nêu như sự thật: đã đánh dấu "[cần kiểm tra: …]" (tô vàng) để người soạn sửa số liệu hoặc câu văn trước khi gửi:${list}`,
+    en: `${marked.length} sentence${marked.length === 1 ? "" : "s"} state${marked.length === 1 ? "s" : ""} figures that break a rule, so ${marked.length === 1 ? "it is" : "they are"} not stated as fact: marked "[cần kiểm tra: …]" (highlighted) for the author to fix the figures or the text before sending:${list}`,
+  };
+}
+
+function blankWarning(blank: string[], t: TemplateDef): ReportWarning {
+  const labels = blank.map((c) => t.indicators.find((i) => i.code === c)?.label.vi ?? c);
+  const en = blank.map((c) => t.indicators.find((i) => i.code === c)?.label.en ?? c);
+  return {
+    code: "appendix.blank",
+    vi: `Phụ lục còn ${blank.length} chỉ tiêu chưa có số liệu, để trống "${NO_DATA}" để điền: ${labels.join("; ")}.`,
+    en: `The appendix has ${blank.length} blank indicator${blank.length === 1 ? "" : "s"}, left as "${NO_DATA}" to fill in: ${en.join("; ")}.`,
+  };
 }
 
 /** The whole report. */
@@ -303,7 +378,10 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
   const width = textWidthCm(page);
   const warnings: ReportWarning[] = [];
   const template = getTemplate(data.template);
-  const summary = buildSummary(data, { pad: opts.pad, template });
+  const findings = template ? findingsOf(data, opts.structural) : [];
+  const dataErrors = errorsOnly(findings).length;
+  const errors = template ? markFindings(findings, data, template) : [];
+  const summary = buildSummary(data, { pad: opts.pad, template, findings });
   const blocks: Block[] = [headerBlocks(data, width), ...titleBlocks(data), basisBlock(data, template)];
   if (!template) {
     warnings.push({
@@ -312,7 +390,7 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
       en: `Unknown template "${data.template}": the report has no appendix.`,
     });
   } else {
-    const ctx: Ctx = { data, template, opts, summary, warnings, section: 0 };
+    const ctx: Ctx = { data, template, opts, summary, warnings, section: 0, errors, codes: new Set() };
     const sections = (data.sections ?? []).filter((s) => s && ((s.heading ?? "").trim() || (s.text ?? "").trim()));
     let hasAppendix = false;
     if (sections.length) {
@@ -327,22 +405,30 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
     }
     blocks.push(p([{ text: "" }], { spaceAfter: 0 }));
     blocks.push(closingBlock(data));
-    if (!hasAppendix) for (const x of appendixBlocks(data, template, { pad: opts.pad })) blocks.push(x);
+    if (!hasAppendix) for (const x of appendixBlocks(data, template, { pad: opts.pad, findings: errors })) blocks.push(x);
+    const blank = appendixBlanks(data, template);
+    if (blank.length) warnings.push(blankWarning(blank, template));
   }
   if (!template) blocks.push(closingBlock(data));
-  const errors = template ? errorsOf(data, opts.structural) : 0;
-  if (errors > 0) warnings.unshift(errorWarning(errors));
+  const marked = markedTexts(blocks).flatMap(sentenceOfMark).map((x) => x.replace(/^[-–•+]\s+/, ""));
+  if (marked.length) warnings.unshift(markedWarning(marked));
+  if (dataErrors > 0) warnings.unshift(errorWarning(dataErrors));
   const title = "Báo cáo " + (fullSymbol(data) || "") + (data.report?.title ? " - " + cleanText(data.report.title) : "");
-  return { doc: { page, blocks, title: title.trim() }, summary, errors, warnings };
+  return { doc: { page, blocks, title: title.trim() }, summary, errors: dataErrors, marked, warnings };
 }
 
 /** The summary alone, as a document (same page settings). */
 export function buildSummaryReport(data: ReportData, opts: ReportOptions = {}): ReportResult {
   const template = getTemplate(data.template);
-  const summary = buildSummary(data, { pad: opts.pad, template });
-  const errors = template ? errorsOf(data, opts.structural) : 0;
-  const warnings: ReportWarning[] = errors > 0 ? [errorWarning(errors)] : [];
-  return { doc: { page: { ...A4_ND30 }, blocks: summaryBlocks(summary), title: "Tóm tắt số liệu" }, summary, errors, warnings };
+  const findings = template ? findingsOf(data, opts.structural) : [];
+  const errors = errorsOnly(findings).length;
+  const summary = buildSummary(data, { pad: opts.pad, template, findings });
+  const blocks = summaryBlocks(summary);
+  const marked = markedTexts(blocks).flatMap(sentenceOfMark).map((x) => x.replace(/^[-–•+]\s+/, ""));
+  const warnings: ReportWarning[] = [];
+  if (errors > 0) warnings.push(errorWarning(errors));
+  if (marked.length) warnings.push(markedWarning(marked));
+  return { doc: { page: { ...A4_ND30 }, blocks, title: "Tóm tắt số liệu" }, summary, errors, marked, warnings };
 }
 
 export { BLOCK_PLACEHOLDERS };

@@ -4,12 +4,14 @@
  * (or the difference of an indicator and its previous-year value); a blank or unreadable
  * value is never printed (its case is skipped, or "chưa có số liệu" is said).
  */
-import type { IndicatorKind, ReportData, TemplateDef } from "../types";
+import type { Finding, IndicatorKind, ReportData, TemplateDef } from "../types";
 import { readValue, yesNoText, type Reading } from "../values";
 import { notApplicableGroups } from "../template-info";
 import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "../vn";
 import { getTemplate } from "../templates/index";
-import type { ParagraphBlock } from "../doc/model";
+import type { ParagraphBlock, Run } from "../doc/model";
+import { check } from "../engine";
+import { markFindings, markedRuns, markedText, markReason, markText } from "./marks";
 import { sentencesFor } from "./generated";
 import { type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
 
@@ -19,6 +21,11 @@ export interface SummaryOptions {
   /** Another phrase book (default: the template's). */
   phrases?: PhraseBook;
   template?: TemplateDef;
+  /**
+   * The findings of the data (errors mark the sentences they touch); the summary runs the
+   * check itself when they are not given.
+   */
+  findings?: Finding[];
 }
 
 export interface SummarySentence {
@@ -29,6 +36,11 @@ export interface SummarySentence {
   prints: string[];
   /** Codes the choice of wording depended on (includes `prints`). */
   depends: string[];
+  /**
+   * Why the sentence is marked "[cần kiểm tra: …]" for the author: an error of the data
+   * touches the figures it states. `text` then carries the mark.
+   */
+  mark?: string;
 }
 
 export interface Summary {
@@ -247,6 +259,11 @@ class Evaluator {
         local.forEach((x) => this.depends.add(x));
         continue;
       }
+      // A blank figure is never reported as "chưa có số liệu" in a report: say nothing instead.
+      if (this.book.noData && text.toLowerCase().includes(this.book.noData.toLowerCase())) {
+        local.forEach((x) => this.depends.add(x));
+        continue;
+      }
       local.forEach((x) => used.add(x));
       return text;
     }
@@ -270,6 +287,12 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   const book = opts.phrases ?? (template ? sentencesFor(template) : undefined);
   if (!template || !book) return { paragraphs: [], text: "", warnings: [`no phrase book for template ${data.template}`] };
   const ev = new Evaluator(data, template, book, opts.pad !== false);
+  let errors: Finding[];
+  try {
+    errors = markFindings(opts.findings ?? check(data).findings, data, template);
+  } catch {
+    errors = [];
+  }
   const paragraphs: SummarySentence[][] = [];
   // A group left wholly blank is not applicable (when the template says so): no sentence of it.
   const kinds = new Map(template.indicators.map((i) => [i.code, i] as const));
@@ -289,7 +312,11 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
       if (!t) continue;
       ev.prints.forEach((c) => ev.depends.add(c));
       if (na.size && ev.depends.size && Array.from(ev.depends).every(inNa)) continue;
-      sentences.push({ id: s.id, text: t, prints: Array.from(ev.prints).sort(), depends: Array.from(ev.depends).sort() });
+      const depends = Array.from(ev.depends).sort();
+      const mark = markReason(depends, errors, template);
+      const sentence: SummarySentence = { id: s.id, text: markedText(t, mark), prints: Array.from(ev.prints).sort(), depends };
+      if (mark) sentence.mark = mark;
+      sentences.push(sentence);
     }
     if (sentences.length) paragraphs.push(sentences);
   }
@@ -300,7 +327,43 @@ export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summa
   };
 }
 
-/** The summary as body paragraphs of the document model. */
+/** The marked sentences of a summary. */
+export function markedSentences(summary: Summary): SummarySentence[] {
+  return summary.paragraphs.flat().filter((s) => s.mark);
+}
+
+/** The summary as body paragraphs of the document model (marks highlighted in their own runs). */
 export function summaryBlocks(summary: Summary): ParagraphBlock[] {
-  return summary.paragraphs.map((p) => ({ type: "paragraph", runs: [{ text: p.map((s) => s.text).join(" ") }] }));
+  return summary.paragraphs.map((p) => {
+    const runs: Run[] = [];
+    p.forEach((s, i) => {
+      const prefix = i > 0 ? " " : "";
+      if (!s.mark) {
+        runs.push({ text: prefix + s.text });
+        return;
+      }
+      const parts = markedRuns(unmark(s.text, s.mark), s.mark);
+      parts[0] = { ...parts[0], text: prefix + parts[0].text };
+      runs.push(...parts);
+    });
+    return { type: "paragraph", runs: merge(runs) };
+  });
+}
+
+/** A marked sentence's text without its mark. */
+function unmark(text: string, reason: string): string {
+  const m = " " + markText(reason);
+  const i = text.lastIndexOf(m);
+  return i < 0 ? text : text.slice(0, i) + text.slice(i + m.length);
+}
+
+/** Adjacent plain runs joined (fewer runs in Word). */
+function merge(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && !last.highlight && !r.highlight && Object.keys(last).length === 1 && Object.keys(r).length === 1) last.text += r.text;
+    else out.push({ ...r });
+  }
+  return out;
 }

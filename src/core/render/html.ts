@@ -15,17 +15,26 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, "&#39;");
 }
 
+/**
+ * Words with a hyphen inside ("Covid-19", "538/BC-SKHCN") kept on one line: wrapped in a
+ * no-wrap span (the hyphen itself stays a plain "-", so copied text reads the same).
+ */
+export function hyphenWordsHtml(escaped: string): string {
+  return escaped.replace(/[^\s<>]*[\p{L}\p{N}/)]-[\p{L}\p{N}(][^\s<>]*/gu, (w) => `<span style="white-space:nowrap">${w}</span>`);
+}
+
 function runHtml(r: Run, size?: number): string {
-  let h = escapeHtml(r.text).replace(/\n/g, "<br>");
+  let h = hyphenWordsHtml(escapeHtml(r.text)).replace(/\n/g, "<br>");
   const s = r.size ?? size;
   if (s) h = `<span style="font-size:${s}pt">${h}</span>`;
   if (r.underline) h = `<u>${h}</u>`;
   if (r.italic) h = `<i>${h}</i>`;
   if (r.bold) h = `<b>${h}</b>`;
+  if (r.highlight) h = `<mark style="background:#ffff00;color:#000">${h}</mark>`;
   return h;
 }
 
-function pStyle(b: Pick<ParagraphBlock, "align" | "indent" | "spaceBefore" | "spaceAfter" | "pageBreakBefore" | "size">, page: PageSettings, inCell: boolean): string {
+function pStyle(b: Pick<ParagraphBlock, "align" | "indent" | "spaceBefore" | "spaceAfter" | "pageBreakBefore" | "size" | "keepOnOneLine">, page: PageSettings, inCell: boolean): string {
   const indent = b.indent ?? !inCell;
   const after = b.spaceAfter ?? (inCell ? 0 : page.paragraphAfter);
   const parts = [
@@ -36,6 +45,7 @@ function pStyle(b: Pick<ParagraphBlock, "align" | "indent" | "spaceBefore" | "sp
   ];
   if (b.size) parts.push(`font-size:${b.size}pt`);
   if (b.pageBreakBefore) parts.push("page-break-before:always");
+  if (b.keepOnOneLine) parts.push("white-space:nowrap");
   return parts.join(";");
 }
 

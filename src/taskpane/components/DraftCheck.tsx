@@ -10,6 +10,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckResult, Finding, ReportData, Severity } from "../../core/types";
 import { DRAFT_STRINGS } from "./draft-check.strings";
+import { quoteShown } from "../../core/draft/text";
 import { checkDraftOffThread } from "../draft-runner";
 
 export interface DraftCheckProps {
@@ -87,6 +88,12 @@ export function excerpt(f: Pick<Finding, "quote" | "message">, max = MAX_QUOTE, 
     mark: quote.slice(at, at + len),
     after: quote.slice(at + len, end) + (end < quote.length ? "…" : ""),
   };
+}
+
+/** Whether a quote starts or ends inside a sentence of the checked text (it was cut around its match). */
+function edges(text: string, offset: number, quote: string): { before: boolean; after: boolean } {
+  const shown = quoteShown(text, offset, quote);
+  return { before: shown.startsWith("…") && !quote.startsWith("…"), after: shown.endsWith("…") && !quote.endsWith("…") };
 }
 
 function cutEnd(s: string, max: number): string {
@@ -248,17 +255,26 @@ export default function DraftCheck({ getData, lang }: DraftCheckProps): React.Re
                 </h4>
                 <ul className={s.list}>
                   {list.map((f, i) => {
-                    const ex = excerpt(f);
+                    // Every place the finding points at (one document written two ways: both forms).
+                    const places = [{ quote: f.quote, offset: f.offset }, ...(f.also ?? [])];
+                    const checked = last.current?.text ?? text;
                     return (
                       <li key={i} className={`${s.item} ${s[sev]}`} data-testid="draft-finding" data-rule={f.rule}>
                         <p className={s.message}>{f.message}</p>
-                        {ex && (
-                          <blockquote className={s.quote} aria-label={t.quoteLabel} data-testid="draft-quote">
-                            {ex.before}
-                            {ex.mark && <mark className={s.mark}>{ex.mark}</mark>}
-                            {ex.after}
-                          </blockquote>
-                        )}
+                        {places.map((p, k) => {
+                          const ex = excerpt({ quote: p.quote, message: f.message });
+                          if (!ex) return null;
+                          const cut = p.quote !== undefined && p.offset !== undefined ? edges(checked, p.offset, p.quote) : { before: false, after: false };
+                          return (
+                            <blockquote key={k} className={s.quote} aria-label={t.quoteLabel} data-testid="draft-quote">
+                              {cut.before && !ex.before.startsWith("…") ? "…" : ""}
+                              {ex.before}
+                              {ex.mark && <mark className={s.mark}>{ex.mark}</mark>}
+                              {ex.after}
+                              {cut.after && !ex.after.endsWith("…") ? "…" : ""}
+                            </blockquote>
+                          );
+                        })}
                         {f.suggestion && (
                           <p className={s.suggestion}>
                             <strong>{t.suggestion}:</strong> {f.suggestion}

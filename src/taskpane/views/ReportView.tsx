@@ -43,6 +43,26 @@ const useStyles = makeStyles({
 /** Preview scale: points of the document → CSS points in the narrow pane. */
 const SCALE = 0.72;
 
+/** Words with a hyphen inside ("Covid-19", "538/BC-SKHCN"): never broken across lines. */
+const HYPHEN_WORD = /([^\s]*[\p{L}\p{N}/)]-[\p{L}\p{N}(][^\s]*)/u;
+
+function HyphenSafe({ text }: { text: string }): React.ReactElement {
+  const parts = text.split(HYPHEN_WORD);
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <span key={i} style={{ whiteSpace: "nowrap" }}>
+            {p}
+          </span>
+        ) : (
+          <React.Fragment key={i}>{p}</React.Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
 function RunEl({ run, size }: { run: Run; size?: number }): React.ReactElement {
   const s = run.size ?? size;
   const style: React.CSSProperties = {};
@@ -51,16 +71,39 @@ function RunEl({ run, size }: { run: Run; size?: number }): React.ReactElement {
   if (run.underline) style.textDecoration = "underline";
   if (s) style.fontSize = `${s * SCALE}pt`;
   const parts = cleanText(run.text).split("\n");
-  return (
-    <span style={style}>
-      {parts.map((p, i) => (
-        <React.Fragment key={i}>
-          {i > 0 && <br />}
-          {p}
-        </React.Fragment>
-      ))}
-    </span>
-  );
+  const inner = parts.map((p, i) => (
+    <React.Fragment key={i}>
+      {i > 0 && <br />}
+      <HyphenSafe text={p} />
+    </React.Fragment>
+  ));
+  if (run.highlight)
+    return (
+      <mark style={{ ...style, backgroundColor: "#ffff00", color: "#000" }} data-testid="report-mark">
+        {inner}
+      </mark>
+    );
+  return <span style={style}>{inner}</span>;
+}
+
+/**
+ * Lines kept on one line (the national heading, the motto, the date line): never wrapped;
+ * where the pane is too narrow, their font is scaled down until they fit.
+ */
+function fitOneLine(root: HTMLElement | null): void {
+  if (!root) return;
+  root.querySelectorAll<HTMLElement>("[data-one-line]").forEach((p) => {
+    const spans = Array.from(p.querySelectorAll<HTMLElement>("span, mark")).filter((x) => x.style.fontSize);
+    for (const sp of spans) {
+      sp.dataset.size ??= sp.style.fontSize;
+      sp.style.fontSize = sp.dataset.size;
+    }
+    const avail = p.clientWidth;
+    const need = p.scrollWidth;
+    if (!avail || need <= avail) return;
+    const k = (avail / need) * 0.97;
+    for (const sp of spans) sp.style.fontSize = `${parseFloat(sp.dataset.size ?? "10") * k}pt`;
+  });
 }
 
 function BlocksEl({ blocks, doc, inCell }: { blocks: Block[]; doc: DocModel; inCell: boolean }): React.ReactElement {
@@ -80,7 +123,7 @@ function BlocksEl({ blocks, doc, inCell }: { blocks: Block[]; doc: DocModel; inC
             <React.Fragment key={i}>
               {b.type === "paragraph" && b.pageBreakBefore && <hr style={{ border: "none", borderTop: "1px dashed #999", margin: "12px 0" }} />}
               {items.map((runs, k) => (
-                <p key={k} style={style}>
+                <p key={k} style={b.type === "paragraph" && b.keepOnOneLine ? { ...style, whiteSpace: "nowrap", overflow: "hidden" } : style} data-one-line={b.type === "paragraph" && b.keepOnOneLine ? "" : undefined}>
                   {runs.length ? runs.map((r, j) => <RunEl key={j} run={r} size={b.size} />) : "\u00a0"}
                 </p>
               ))}
@@ -119,8 +162,15 @@ function BlocksEl({ blocks, doc, inCell }: { blocks: Block[]; doc: DocModel; inC
 
 /** The document as React elements. */
 export function DocPreview({ doc }: { doc: DocModel }): React.ReactElement {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useLayoutEffect(() => {
+    fitOneLine(ref.current);
+    const onResize = () => fitOneLine(ref.current);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, [doc]);
   return (
-    <div style={{ fontFamily: `'${doc.page.font}', 'Times New Roman', serif`, fontSize: `${doc.page.fontSize * SCALE}pt`, lineHeight: 1.2 }}>
+    <div ref={ref} style={{ fontFamily: `'${doc.page.font}', 'Times New Roman', serif`, fontSize: `${doc.page.fontSize * SCALE}pt`, lineHeight: 1.2 }}>
       <BlocksEl blocks={doc.blocks} doc={doc} inCell={false} />
     </div>
   );
@@ -281,8 +331,10 @@ export default function ReportView({ getData, lang, insertSheet }: ReportViewPro
         result.warnings
           .filter((w) => w.code !== "data.errors")
           .map((w, i) => (
-            <MessageBar key={i} intent="warning">
-              <MessageBarBody>{lang === "en" ? w.en : w.vi}</MessageBarBody>
+            <MessageBar key={i} intent="warning" data-testid={w.code === "narrative.marked" ? "report-marked" : undefined}>
+              <MessageBarBody style={{ whiteSpace: "pre-line", maxHeight: "9.5em", overflowY: "auto" }} tabIndex={w.code === "narrative.marked" ? 0 : undefined}>
+                {lang === "en" ? w.en : w.vi}
+              </MessageBarBody>
             </MessageBar>
           ))}
       <Switch checked={summaryOnly} onChange={(_, d) => setSummaryOnly(!!d.checked)} label={t.summaryOnly} />

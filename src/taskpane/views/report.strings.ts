@@ -28,7 +28,7 @@ export interface ReportStrings {
 export const REPORT_STRINGS: Record<"vi" | "en", ReportStrings> = {
   vi: {
     title: "Lập báo cáo",
-    intro: "Báo cáo và phần tóm tắt được lập từ chính số liệu của phụ lục, nên con số trong lời văn luôn khớp với phụ lục.",
+    intro: "Báo cáo và phần tóm tắt được lập từ chính số liệu của phụ lục: con số trong lời văn được lấy đúng từ phụ lục. Câu nào có số liệu đang có lỗi thì không được nêu như sự thật mà được đánh dấu \"[cần kiểm tra: …]\" (tô vàng) để bạn sửa trước khi gửi.",
     loading: "Đang đọc số liệu…",
     refresh: "Đọc lại số liệu",
     summaryOnly: "Chỉ phần tóm tắt",
@@ -53,7 +53,7 @@ export const REPORT_STRINGS: Record<"vi" | "en", ReportStrings> = {
   },
   en: {
     title: "Draft the report",
-    intro: "The report and its summary are built from the appendix's own figures, so no figure in the text can disagree with it.",
+    intro: "The report and its summary are built from the appendix's own figures: each figure in the text is copied from it. A sentence whose figures have an error is not stated as fact but marked \"[cần kiểm tra: …]\" (highlighted) for you to fix before sending.",
     loading: "Reading the data…",
     refresh: "Read the data again",
     summaryOnly: "Summary only",
