@@ -18,6 +18,7 @@ import { readValue } from "../core/values";
 import { previousFromDocx, previousFromReport, planPrevious, describePlan, readDocumentXml, type PreviousPlan, type ReadPrevious } from "../core/previous";
 import { FileError } from "./xlsx";
 import { CliError, extOf, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
+import { backupNameOf, replaceWithBackup } from "./files";
 
 export interface ImportIo {
   out(s: string): void;
@@ -110,12 +111,11 @@ function splitRef(ref: string): { sheet: string; address: string } {
 
 /** The backup's name: so-lieu.xlsx → so-lieu.bak.xlsx. */
 export function backupName(file: string): string {
-  const ext = path.extname(file);
-  return file.slice(0, file.length - ext.length) + ".bak" + ext;
+  return backupNameOf(file);
 }
 
 /** Writes the plan's cells into the workbook, keeping a backup; only blank cells are written. */
-async function writePlanCells(file: string, t: TemplateDef, plan: PreviousPlan, cells: Record<string, string>): Promise<number> {
+async function writePlanCells(file: string, t: TemplateDef, plan: PreviousPlan, cells: Record<string, string>): Promise<{ n: number; backup: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Workbook = (require("exceljs") as typeof ExcelJS).Workbook;
   const wb = new Workbook();
@@ -136,25 +136,9 @@ async function writePlanCells(file: string, t: TemplateDef, plan: PreviousPlan, 
     if (cv.numFmt) cell.numFmt = cv.numFmt;
     n++;
   }
-  const bak = backupName(file);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, "." + path.basename(file) + "." + process.pid + ".tmp");
-  try {
-    fs.copyFileSync(file, bak);
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw new FileError(
-      `Không ghi được tệp "${file}" (${(e as Error).message || e}). Tệp có đang mở trong Excel không? Thư mục có quyền ghi không?`,
-      `Cannot write "${file}" (${(e as Error).message || e}). Is it open in Excel? Is the folder writable?`,
-    );
-  }
-  return n;
+  // Through files.ts: refused when open in Excel, ‹name›.bak.xlsx kept (never over an older copy), temp file renamed into place.
+  const backup = await replaceWithBackup(file, (tmp) => wb.xlsx.writeFile(tmp));
+  return { n, backup };
 }
 
 /** Runs `phuluc import-previous …`; resolves to the exit code. */
@@ -199,8 +183,8 @@ export async function runImportPrevious(args: string[], io: ImportIo = stdIo): P
       io.out(lines.join("\n") + "\n");
       return 0;
     }
-    const n = await writePlanCells(file, t, plan, target.cells as Record<string, string>);
-    lines.push(L(`Đã ghi ${n} ô vào cột "Năm trước" của ${file}; sổ cũ giữ lại ở ${backupName(file)}.`, `Wrote ${n} cells in the "Năm trước" column of ${file}; the old workbook is kept as ${backupName(file)}.`));
+    const { n, backup } = await writePlanCells(file, t, plan, target.cells as Record<string, string>);
+    lines.push(L(`Đã ghi ${n} ô vào cột "Năm trước" của ${file}; sổ cũ giữ lại ở ${backup}.`, `Wrote ${n} cells in the "Năm trước" column of ${file}; the old workbook is kept as ${backup}.`));
     io.out(lines.join("\n") + "\n");
     return 0;
   } catch (e) {
