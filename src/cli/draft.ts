@@ -16,6 +16,7 @@ import { quoteShown } from "../core/draft/text";
 import { FileError } from "./xlsx";
 import { openZip } from "./zip";
 import { cleanIo, jsonText, processOut } from "./terminal";
+import { MAX_DRAFT_CHARS } from "../core/draft/limits";
 import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
 
 export interface DraftIo {
@@ -166,7 +167,8 @@ async function loadDraft(file: string): Promise<{ text: string; docx: boolean }>
       `"${file}": phuluc đọc dự thảo dạng .docx hoặc .txt. Hãy mở tệp bằng Word và lưu lại dạng .docx.`,
       `"${file}": phuluc reads drafts as .docx or .txt. Open the file in Word and save it as .docx.`,
     );
-  const bytes = readFileBytes(file, { vi: "tệp dự thảo", en: "Draft file" });
+  // A .txt of more than MAX_DRAFT_CHARS characters (4 bytes each at most) is refused before it is read.
+  const bytes = readFileBytes(file, { vi: "tệp dự thảo", en: "Draft file" }, 4 * MAX_DRAFT_CHARS);
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (ext === ".docx" || ext === ".docm" || isZip) return { text: await docxText(bytes, file), docx: true };
   return { text: decodeText(bytes, file), docx: false };

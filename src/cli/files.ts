@@ -213,6 +213,23 @@ export function backupNameOf(file: string): string {
   return cand;
 }
 
+/**
+ * The writing half of updateInPlace, for a command that prints its own plan: refuses a file
+ * open in Excel (exit 2), copies the file to ‹name›.bak.xlsx (never over an older copy),
+ * then writes the new content through a temporary file. Resolves to the copy's name.
+ */
+export async function replaceWithBackup(file: string, content: Uint8Array | string | Producer): Promise<string> {
+  if (lockFileOf(file)) throw lockedError(file);
+  const backup = backupNameOf(file);
+  try {
+    fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
+  } catch (e) {
+    throw writeError(backup, e);
+  }
+  await writeVia(file, content, true);
+  return backup;
+}
+
 export interface UpdateOptions {
   /** --yes: do it; otherwise only the plan is printed. */
   yes: boolean;
@@ -250,14 +267,7 @@ export async function updateInPlace(file: string, content: Uint8Array | string |
     opts.out(L(`Chưa ghi gì. Để thực hiện, chạy lại lệnh với --yes (phuluc giữ bản cũ là ${path.basename(backupNameOf(file))}).\n`, `Nothing written. To do it, run the command again with --yes (phuluc keeps the old file as ${path.basename(backupNameOf(file))}).\n`));
     return { written: false };
   }
-  if (lockFileOf(file)) throw lockedError(file);
-  const backup = backupNameOf(file);
-  try {
-    fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
-  } catch (e) {
-    throw writeError(backup, e);
-  }
-  await writeVia(file, content, true);
+  const backup = await replaceWithBackup(file, content);
   opts.out(L(`Đã cập nhật ${file}; bản cũ giữ ở ${backup}.\n`, `Updated ${file}; the old file is kept as ${backup}.\n`));
   return { written: true, backup };
 }

@@ -9,13 +9,16 @@
  * same kind and unit is copied; the rest is listed.
  * Exit codes: 0 done (or nothing to do), 2 unreadable input or wrong usage.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { Lang, RawValue, TemplateDef } from "../core/types";
 import { InputError } from "../core/normalize";
 import { readValue } from "../core/values";
 import { previousFromDocx, previousFromReport, planPrevious, describePlan, readDocumentXml, type PreviousPlan, type ReadPrevious } from "../core/previous";
-import { FileError, updateInPlace, sameFile } from "./files";
+import { FileError } from "./xlsx";
 import { CliError, extOf, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
+import { backupNameOf, replaceWithBackup } from "./files";
 
 export interface ImportIo {
   out(s: string): void;
@@ -106,8 +109,13 @@ function splitRef(ref: string): { sheet: string; address: string } {
   return { sheet, address: ref.slice(i + 1).replace(/\$/g, "") };
 }
 
-/** The workbook with the plan's cells filled (only cells still blank), and how many were filled. */
-async function fillCells(file: string, t: TemplateDef, plan: PreviousPlan, cells: Record<string, string>): Promise<{ wb: ExcelJS.Workbook; n: number }> {
+/** The backup's name: so-lieu.xlsx → so-lieu.bak.xlsx. */
+export function backupName(file: string): string {
+  return backupNameOf(file);
+}
+
+/** Writes the plan's cells into the workbook, keeping a backup; only blank cells are written. */
+async function writePlanCells(file: string, t: TemplateDef, plan: PreviousPlan, cells: Record<string, string>): Promise<{ n: number; backup: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Workbook = (require("exceljs") as typeof ExcelJS).Workbook;
   const wb = new Workbook();
@@ -128,7 +136,9 @@ async function fillCells(file: string, t: TemplateDef, plan: PreviousPlan, cells
     if (cv.numFmt) cell.numFmt = cv.numFmt;
     n++;
   }
-  return { wb, n };
+  // Through files.ts: refused when open in Excel, ‹name›.bak.xlsx kept (never over an older copy), temp file renamed into place.
+  const backup = await replaceWithBackup(file, (tmp) => wb.xlsx.writeFile(tmp));
+  return { n, backup };
 }
 
 /** Runs `phuluc import-previous …`; resolves to the exit code. */
@@ -145,7 +155,7 @@ export async function runImportPrevious(args: string[], io: ImportIo = stdIo): P
     const file = p.positional[0];
     const from = p.options.get("--from");
     if (!file || !from || p.positional.length > 1) throw new CliError(IMPORT_PREVIOUS_USAGE.vi, IMPORT_PREVIOUS_USAGE.en);
-    if (sameFile(file, from)) throw new CliError("Tệp năm trước (--from) phải khác sổ tính của năm nay.", "Last year's file (--from) must differ from this year's workbook.");
+    if (path.resolve(file) === path.resolve(from)) throw new CliError("Tệp năm trước (--from) phải khác sổ tính của năm nay.", "Last year's file (--from) must differ from this year's workbook.");
     if (extOf(file) !== ".xlsx")
       throw new CliError(`"${file}": cột "Năm trước" nằm trong sổ tính .xlsx do phuluc tạo (phuluc init).`, `"${file}": the "Năm trước" column is in a phuluc .xlsx workbook (phuluc init).`);
     const target = await loadReportInput(file, lang);
@@ -168,20 +178,14 @@ export async function runImportPrevious(args: string[], io: ImportIo = stdIo): P
       io.out(lines.join("\n") + "\n");
       return 0;
     }
+    if (!p.flags.has("--yes") && !p.flags.has("-y")) {
+      lines.push(L(`Chưa ghi gì. Kiểm tra danh sách trên rồi chạy lại với --yes để ghi (sổ cũ giữ lại ở ${backupName(file)}).`, `Nothing written yet. Check the list above, then run again with --yes to write (the old workbook is kept as ${backupName(file)}).`));
+      io.out(lines.join("\n") + "\n");
+      return 0;
+    }
+    const { n, backup } = await writePlanCells(file, t, plan, target.cells as Record<string, string>);
+    lines.push(L(`Đã ghi ${n} ô vào cột "Năm trước" của ${file}; sổ cũ giữ lại ở ${backup}.`, `Wrote ${n} cells in the "Năm trước" column of ${file}; the old workbook is kept as ${backup}.`));
     io.out(lines.join("\n") + "\n");
-    // The write itself: --yes, a copy kept as ‹name›.bak.xlsx, through a temporary file (files.ts).
-    const yes = p.flags.has("--yes") || p.flags.has("-y");
-    let n = 0;
-    const res = await updateInPlace(
-      file,
-      async (tmpPath) => {
-        const filled = await fillCells(file, t, plan, target.cells as Record<string, string>);
-        n = filled.n;
-        await filled.wb.xlsx.writeFile(tmpPath);
-      },
-      { yes, lang, out: io.out, plan: [L(`ghi ${plan.writes.length} ô vào cột "Năm trước" của trang "Phụ lục"`, `fill ${plan.writes.length} cells of the "Năm trước" column of the "Phụ lục" sheet`)] },
-    );
-    if (res.written) io.out(L(`Đã ghi ${n} ô vào cột "Năm trước".\n`, `Wrote ${n} cells in the "Năm trước" column.\n`));
     return 0;
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

@@ -28,10 +28,20 @@ export function extOf(file: string): string {
 }
 
 /** A file's bytes, or a CliError saying in both languages why not. `what` names the file for the user. */
-export function readFileBytes(file: string, what: { vi: string; en: string } = { vi: "tệp", en: "File" }): Buffer {
+/** Largest data or draft file read (bytes): a real one is under 1 MB; Node cannot hold a string of much over 500 MB. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+export function readFileBytes(file: string, what: { vi: string; en: string } = { vi: "tệp", en: "File" }, maxBytes = MAX_INPUT_BYTES): Buffer {
   try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes)
+      throw new CliError(
+        `${what.vi[0].toUpperCase() + what.vi.slice(1)} "${file}" quá lớn (${Math.round(size / 1048576)} MB; tối đa ${Math.round(maxBytes / 1048576)} MB), nên phuluc không đọc. Hãy kiểm tra lại tệp.`,
+        `${what.en} "${file}" is too large (${Math.round(size / 1048576)} MB; at most ${Math.round(maxBytes / 1048576)} MB), so phuluc does not read it. Check the file.`,
+      );
     return fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as { code?: string }).code;
     if (code === "ENOENT") throw new CliError(`Không tìm thấy ${what.vi} "${file}".`, `${what.en} "${file}" not found.`);
     if (code === "EISDIR") throw new CliError(`"${file}" là một thư mục, không phải tệp.`, `"${file}" is a folder, not a file.`);

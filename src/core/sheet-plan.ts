@@ -177,10 +177,12 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
   // written after the template's rows, as typed, so that export gives them back.
   if (data) {
     const known = new Set(t.indicators.map((d) => d.code));
-    const extra: string[] = [];
+    // A Set, not a list search: a report of 100 000 unknown codes stays linear.
+    const extraSet = new Set<string>();
     for (const src of [data.values, data.previous]) {
-      for (const k of Object.keys(src || {})) if (!known.has(k) && !extra.includes(k)) extra.push(k);
+      for (const k of Object.keys(src || {})) if (!known.has(k)) extraSet.add(k);
     }
+    const extra = [...extraSet];
     for (const code of extra) {
       const row: CellPlan[] = s.columns.map(() => ({ v: null }));
       row[columnIndex(s, "code") - 1] = { v: code };

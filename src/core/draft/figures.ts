@@ -71,15 +71,37 @@ function testSentence(re: RegExp, ctx: FigureContext, memo?: SentenceMemo): bool
   return r;
 }
 
+/**
+ * Results of a pattern's lead test for short leads seen before (the words between two
+ * figures repeat: ", ", " và ", "; "), so that a draft of many figures does not test every
+ * pattern on every figure again. Bounded: cleared when full.
+ */
+const leadCache = new WeakMap<RegExp, Map<string, boolean>>();
+const LEAD_CACHE_MAX = 2000;
+const LEAD_CACHED_LENGTH = 24;
+
+function testLead(re: RegExp, lead: string): boolean {
+  if (lead.length > LEAD_CACHED_LENGTH) return re.test(lead);
+  let m = leadCache.get(re);
+  if (!m) leadCache.set(re, (m = new Map()));
+  let r = m.get(lead);
+  if (r === undefined) {
+    r = re.test(lead);
+    if (m.size >= LEAD_CACHE_MAX) m.clear();
+    m.set(lead, r);
+  }
+  return r;
+}
+
 function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo): boolean {
   const p = c.p;
   if (!!p.percent !== f.percent) return false;
   if (!!p.fraction !== !!f.fraction) return false;
-  if (c.lead && !c.lead.test(ctx.lead)) return false;
+  if (c.lead && !testLead(c.lead, ctx.lead)) return false;
   if (c.after && !c.after.test(ctx.after)) return false;
   if (c.clause && !c.clause.test(ctx.clause)) return false;
   if (c.sentence && !testSentence(c.sentence, ctx, memo)) return false;
-  if (c.notLead && c.notLead.test(ctx.lead)) return false;
+  if (c.notLead && testLead(c.notLead, ctx.lead)) return false;
   if (c.notAfter && c.notAfter.test(ctx.after)) return false;
   if (c.notClause && c.notClause.test(ctx.clause)) return false;
   if (c.notSentence && testSentence(c.notSentence, ctx, memo)) return false;

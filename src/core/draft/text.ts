@@ -314,14 +314,17 @@ export function figuresIn(text: string, s: Range): Figure[] {
     }
     // A list number at the start of a line ("1.", "2)").
     if (!excluded && /^[.)]/.test(c1) && !percent && atLineStart(text, a)) excluded = true;
-    if (!excluded && NOT_A_FIGURE_BEFORE.test(lead)) excluded = true;
+    // The four word tests below all need a letter before the figure: skipped when there is none.
+    const leadWords = LETTER.test(lead);
+    if (!excluded && leadWords && NOT_A_FIGURE_BEFORE.test(lead)) excluded = true;
     // "mức độ 3, 4": levels, unless a noun follows ("mức độ 3 và 19 dịch vụ công …").
-    if (!excluded && LEVEL_LIST.test(lead) && !/^\s*(?:dịch vụ|dvc|thủ tục|hồ sơ)/iu.test(text.slice(after, after + 12))) excluded = true;
+    if (!excluded && leadWords && LEVEL_LIST.test(lead) && !/^\s*(?:dịch vụ|dvc|thủ tục|hồ sơ)/iu.test(text.slice(after, after + 12))) excluded = true;
     let skip = false;
     if (!excluded) {
-      if (APPROX_BEFORE.test(lead) || DIFF_BEFORE.test(lead)) skip = true;
+      if (leadWords && (APPROX_BEFORE.test(lead) || DIFF_BEFORE.test(lead))) skip = true;
       const tail = text.slice(after, Math.min(s.end, after + 60));
-      const upToPunct = tail.split(/[,;.:()]/)[0];
+      const cut = tail.search(/[,;.:()]/);
+      const upToPunct = cut < 0 ? tail : tail.slice(0, cut);
       if (/(?:^|\s)so với(?:\s|$)/iu.test(upToPunct)) skip = true;
       if (/^\s*(?:trở lên|trở xuống|\+)/iu.test(tail)) skip = true;
     }
