@@ -283,7 +283,8 @@ export function parseDate(raw: unknown): string | undefined {
   if (m) return ymd(+m[3], +m[2], +m[1]);
   if (/^\d{1,7}(\.0+)?$/.test(s)) {
     const n = parseFloat(s);
-    if (n >= 1 && n <= MAX_SERIAL) return serialToIso(n);
+    // As for a number: a year ("2021") is not a serial date, so that text and number read alike.
+    if (n >= 1 && n <= MAX_SERIAL && !looksLikeYear(n)) return serialToIso(n);
   }
   return undefined;
 }
