@@ -212,6 +212,8 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
       formatRows: rows.length,
     },
     freezeRows: s.headerRow,
+    highlight: { column: iStatus + 1, rules: [{ text: "✗", tone: "error" }, { text: "⚠", tone: "warning" }] },
+    print: { paper: "A4", orientation: "portrait", fitToWidth: true },
   };
 }
 
