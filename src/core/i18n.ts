@@ -292,6 +292,14 @@ function compile(tpl: string): Part[] {
 }
 
 /**
+ * A count with its noun in English: "1 error", "2 errors", "0 warnings". Vietnamese nouns
+ * do not change ("1 lỗi", "2 lỗi"): pass the same word twice.
+ */
+export function plural(n: number, one: string, many: string = one + "s"): string {
+  return n + " " + (n === 1 ? one : many);
+}
+
+/**
  * Fill a message template. Unknown placeholders are left as they are. With `upper`, the
  * first letter is in upper case (as upperFirst of the result, without copying the result).
  */

@@ -3,6 +3,7 @@
  * the same data as the appendix: header, title, basis, the sections (with placeholders),
  * "Nơi nhận", signature, then the appendix on a new page.
  */
+import { plural } from "../i18n";
 import type { Finding, ReportData, ReportListDef, TemplateDef } from "../types";
 import { formatDateLine } from "../vn";
 import { formatValue, readValue } from "../values";
@@ -275,7 +276,7 @@ function errorWarning(errors: number): ReportWarning {
   return {
     code: "data.errors",
     vi: `Số liệu còn ${errors} lỗi. Báo cáo vẫn được lập, nhưng hãy sửa lỗi (chạy "Kiểm tra") trước khi gửi.`,
-    en: `The data has ${errors} error(s). The report was produced, but fix them (run "Check") before sending it.`,
+    en: `The data has ${plural(errors, "error")}. The report was produced, but fix them (run "Check") before sending it.`,
   };
 }
 
