@@ -78,7 +78,7 @@ describe("FindingsPanel", () => {
 
   test("English on request", () => {
     setup("en");
-    expect(screen.getByTestId("summary").textContent).toBe("3 errors · 1 warnings · 2 notes");
+    expect(screen.getByTestId("summary").textContent).toBe("3 errors · 1 warning · 2 notes");
     expect(screen.getAllByRole("heading", { level: 3 })[0].textContent).toBe("Errors (3)");
   });
 
