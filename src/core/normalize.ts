@@ -115,8 +115,13 @@ function normalizeInfo(x: unknown, t: TemplateDef): ReportInfo {
       const s = iso ?? text(v);
       if (s !== undefined) info.date = s;
     } else if (k === "year") {
+      // A year that is not one ("năm nay") is kept as typed, for check to report (value.kind).
       const y = normalizeYear(v);
       if (y !== undefined) info.year = y;
+      else {
+        const s = typeof v === "boolean" ? String(v) : text(v);
+        if (s !== undefined) (info as Record<string, unknown>).year = s;
+      }
     } else if (k === "level") {
       const l = normalizeLevel(v, t);
       if (l !== undefined) info.level = l;

@@ -133,7 +133,7 @@ function basisBlock(data: ReportData, t: TemplateDef | undefined): Block {
   const r = data.report ?? {};
   const agency = cleanText(r.agency ?? "").trim() || "Đơn vị";
   const basis = cleanText(r.basis ?? "").trim().replace(/[\s.;,:]+$/, "");
-  const year = r.year ? " năm " + r.year : "";
+  const year = typeof r.year === "number" ? " năm " + r.year : "";
   const text = basis
     ? "Thực hiện " + basis.replace(/^thực hiện\s+/i, "") + ". " + agency + " báo cáo kết quả thực hiện như sau:"
     : agency + " báo cáo kết quả " + subjectOf(t) + year + " như sau:";
@@ -187,7 +187,7 @@ function inline(text: string, ctx: Ctx): string {
       }
       return formatValue(v, kind, { pad: ctx.opts.pad !== false });
     }
-    if (name === "nam" || name === "year") return ctx.data.report?.year ? String(ctx.data.report.year) : m;
+    if (name === "nam" || name === "year") return typeof ctx.data.report?.year === "number" ? String(ctx.data.report.year) : m;
     ctx.warnings.push({
       code: "placeholder.unknown",
       vi: `Phần "${sectionName(ctx)}": không hiểu chỗ giữ chỗ ${m}; đã để nguyên trong báo cáo.`,
@@ -243,7 +243,7 @@ function defaultBody(ctx: Ctx): Block[] {
     p([
       {
         text:
-          "Trên đây là báo cáo kết quả " + subjectOf(ctx.template) + (r.year ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
+          "Trên đây là báo cáo kết quả " + subjectOf(ctx.template) + (typeof r.year === "number" ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
       },
     ]),
   );
