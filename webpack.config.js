@@ -81,6 +81,8 @@ module.exports = async (env, argv) => {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The draft check runs in a Web Worker loaded from the add-in's own origin.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

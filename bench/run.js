@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: runs bench/core.js, bench/addin.js, bench/check.js, bench/report.js
+ * `npm run bench`: runs bench/core.js, bench/addin.js, bench/check.js, bench/report.js, bench/merge.js
  * (those present) in that order, each as a child process; fails if one fails.
  */
 "use strict";
@@ -8,7 +8,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
-const names = ["core.js", "addin.js", "check.js", "report.js"];
+const names = ["core.js", "addin.js", "check.js", "report.js", "merge.js"];
 let failed = [];
 let ran = 0;
 for (const name of names) {

@@ -13,6 +13,8 @@ import { InputError } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { checkDraft } from "../core/draft/index";
 import { FileError } from "./xlsx";
+import { openZip } from "./zip";
+import { cleanIo, jsonText, processOut } from "./terminal";
 import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
 
 export interface DraftIo {
@@ -20,10 +22,7 @@ export interface DraftIo {
   err(s: string): void;
 }
 
-const stdIo: DraftIo = {
-  out: (s) => void process.stdout.write(s),
-  err: (s) => void process.stderr.write(s),
-};
+const stdIo: DraftIo = cleanIo(processOut());
 
 export const DRAFT_USAGE = {
   vi: `Cách dùng: phuluc draft TỆP.xlsx|TỆP.json --text du-thao.txt|du-thao.docx [--json] [--lang en]
@@ -89,7 +88,8 @@ export function documentXmlText(xml: string): string {
   const lines: string[] = [];
   let cur = "";
   let inText = false;
-  const re = /<(\/?)(w:[A-Za-z]+)\b[^>]*?(\/?)>|([^<]+)/g;
+  // "[^<>]": a tag never holds "<", so an unclosed tag costs one scan to the next "<", not to the end.
+  const re = /<(\/?)(w:[A-Za-z]+)\b[^<>]*?(\/?)>|([^<]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     if (m[4] !== undefined) {
@@ -113,14 +113,11 @@ export function documentXmlText(xml: string): string {
   return lines.join("\n");
 }
 
-/** The text of a .docx (word/document.xml), one paragraph a line. */
+/** The text of a .docx (word/document.xml), one paragraph a line. Sizes bounded (zip.ts). */
 export async function docxText(bytes: Uint8Array, file = "dự thảo"): Promise<string> {
-  // jszip comes with exceljs.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const JSZip = require("jszip") as typeof import("jszip");
+  const zip = await openZip(bytes, file, "docx");
   let xml: string | undefined;
   try {
-    const zip = await JSZip.loadAsync(bytes);
     xml = await zip.file("word/document.xml")?.async("string");
   } catch {
     xml = undefined;
@@ -151,10 +148,20 @@ async function loadDraft(file: string): Promise<{ text: string; docx: boolean }>
   return { text: decodeText(bytes, file), docx: false };
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** Line numbers of offsets, from the offsets of the line starts (one pass over the text, then a binary search each). */
+function lineIndex(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
 
 function short(s: string, max = 220): string {
@@ -164,6 +171,7 @@ function short(s: string, max = 220): string {
 /** The human-readable report of a draft check. */
 export function formatDraft(res: CheckResult, draftFile: string, dataFile: string, text: string, docx: boolean, lang: Lang): string {
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const lineOf = lineIndex(text);
   const lines: string[] = [];
   lines.push(L(`Đối chiếu dự thảo ${draftFile} với số liệu ${dataFile} (mẫu ${res.template || "?"})`, `Draft ${draftFile} against the figures of ${dataFile} (template ${res.template || "?"})`));
   const s = res.summary;
@@ -172,11 +180,16 @@ export function formatDraft(res: CheckResult, draftFile: string, dataFile: strin
     ...formatFindings(res.findings, lang, (f) => {
       if (f.quote !== undefined && f.offset !== undefined) {
         const where = docx ? L("đoạn", "paragraph") : L("dòng", "line");
-        return [`${L("Trích", "Quote")} (${where} ${lineOf(text, f.offset)}): “${short(f.quote)}”`];
+        return [`${L("Trích", "Quote")} (${where} ${lineOf(f.offset)}): “${short(f.quote)}”`];
       }
       return f.cells && f.cells.length ? [L("Ô: ", "Cells: ") + f.cells.join(", ")] : [];
     }),
   );
+  if (s.shown !== undefined) {
+    const total = s.errors + s.warnings + s.infos;
+    lines.push("");
+    lines.push(L(`Chỉ liệt kê ${s.shown} trong số ${total} vấn đề; hãy sửa các chỗ trên rồi đối chiếu lại.`, `Only ${s.shown} of ${total} problems are listed; fix those above and check again.`));
+  }
   if (!res.findings.length) {
     lines.push("");
     lines.push(L("Không thấy chỗ nào trong dự thảo khác với số liệu.", "Nothing in the draft disagrees with the figures."));
@@ -211,7 +224,7 @@ export async function runDraft(args: string[], io: DraftIo = stdIo): Promise<num
         else res.summary.infos++;
       }
     }
-    if (a.json) io.out(JSON.stringify({ template: res.template, findings: res.findings, summary: res.summary }, null, 2) + "\n");
+    if (a.json) io.out(jsonText({ template: res.template, findings: res.findings, summary: res.summary }) + "\n");
     else io.out(formatDraft(res, a.text, a.input, text, docx, lang));
     return res.summary.errors > 0 ? 1 : 0;
   } catch (e) {

@@ -10,6 +10,7 @@ import { parseReportJson } from "../core/normalize";
 import { getTemplate } from "../core/templates/index";
 import { readWorkbook } from "../core/sheet-read";
 import { loadSnapshot } from "./xlsx";
+import { withConsolidation } from "../core/merge/workbook";
 
 /** A usage or input problem: the command stops with this message and exit code (2). */
 export class CliError extends Error {
@@ -81,7 +82,9 @@ export async function loadReportInput(file: string, lang: Lang): Promise<LoadedI
       const say = (l: Lang) => readWorkbook(snap, { lang: l }).findings.find((f) => f.rule === "workbook.unknown-template")!.message;
       throw new CliError(say("vi"), say("en"));
     }
-    return { kind: "xlsx", data: r.data, template: r.template, cells: r.cells, structural: r.findings };
+    // A consolidated workbook (phuluc merge, or the pane's "Tổng hợp") says so by its "Đơn vị" sheet.
+    const data = r.template ? withConsolidation(r.template, snap, r.data) : r.data;
+    return { kind: "xlsx", data, template: r.template, cells: r.cells, structural: r.findings };
   }
   const old = ext === ".xls";
   throw new CliError(

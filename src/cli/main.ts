@@ -11,24 +11,20 @@ import { check } from "../core/engine";
 import { InputError } from "../core/normalize";
 import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
-import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
+import { checkOutput, writeOutput } from "./files";
+import { cleanIo, jsonText, processOut } from "./terminal";
+import { CELL_MAX_CHARS, inputNotes } from "../core/input-clean";
 import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Whether stderr is a terminal (progress lines update in place). */
+  tty?: boolean;
 }
 
-const processIo: Io = {
-  out: (s) => {
-    process.stdout.write(s);
-  },
-  err: (s) => {
-    process.stderr.write(s);
-  },
-};
 
 function version(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "package.json")]) {
@@ -49,9 +45,11 @@ const HELP: Record<string, { vi: string; en: string }> = {
 Cách dùng:
   phuluc init TỆP.xlsx [--data bao-cao.json] [--force]   tạo sổ tính Excel để nhập số liệu
   phuluc check TỆP.xlsx|TỆP.json [--json]                 kiểm tra số liệu, chỉ ra ô sai
-  phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
+  phuluc export TỆP.xlsx [-o bao-cao.json] [--force]      xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
+  phuluc import-previous TỆP.xlsx --from nam-truoc.docx   điền cột "Năm trước" từ báo cáo năm trước
+  phuluc merge THƯ-MỤC|TỆP... -o tong-hop.xlsx            tổng hợp báo cáo của các đơn vị
 
 Tùy chọn chung:
   --lang en       thông báo bằng tiếng Anh (mặc định: tiếng Việt)
@@ -65,9 +63,11 @@ Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu hoặc cấu trúc
 Usage:
   phuluc init FILE.xlsx [--data report.json] [--force]   make an Excel workbook to fill in
   phuluc check FILE.xlsx|FILE.json [--json]               check the figures, point at wrong cells
-  phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
+  phuluc export FILE.xlsx [-o report.json] [--force]      export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
+  phuluc import-previous FILE.xlsx --from last.docx       fill the "Năm trước" column from last year's report
+  phuluc merge FOLDER|FILE... -o total.xlsx               consolidate the units' reports
 
 Common options:
   --lang en       messages in English (default: Vietnamese)
@@ -114,13 +114,15 @@ Exit code: 0 no error, 1 errors, 2 file unreadable.
 `,
   },
   export: {
-    vi: `phuluc export TỆP.xlsx [-o bao-cao.json]
+    vi: `phuluc export TỆP.xlsx [-o bao-cao.json] [--force]
 
 Xuất số liệu của sổ tính (do phuluc tạo) ra JSON chuẩn hóa; không có -o thì in ra màn hình.
+  --force   ghi đè nếu tệp -o đã có (không bao giờ ghi đè lên TỆP.xlsx)
 `,
-    en: `phuluc export FILE.xlsx [-o report.json]
+    en: `phuluc export FILE.xlsx [-o report.json] [--force]
 
 Export the data of a phuluc workbook as normalised JSON; without -o it is printed.
+  --force   overwrite the -o file if it exists (never FILE.xlsx itself)
 `,
   },
 };
@@ -208,7 +210,7 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
     res = check(input.data, { lang, cells: input.cells, structural: input.structural });
   }
   if (p.flags.has("--json")) {
-    io.out(JSON.stringify({ template: res.template, findings: res.findings, summary: res.summary }, null, 2) + "\n");
+    io.out(jsonText({ template: res.template, findings: res.findings, summary: res.summary }) + "\n");
   } else {
     io.out(formatCheck(res, file, lang));
   }
@@ -220,17 +222,25 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
   const out = p.positional[0];
   if (extOf(out) !== ".xlsx") throw new CliError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
-  if (fs.existsSync(out) && !p.flags.has("--force")) {
-    throw new CliError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
-  }
+  const dataFile = p.options.get("--data");
+  // Refused before any reading: an existing file without --force, the data file itself, a locked file.
+  checkOutput(out, { force: p.flags.has("--force"), inputs: [dataFile] });
   let data: ReportData | undefined;
   let template: TemplateDef | undefined;
-  const dataFile = p.options.get("--data");
   if (dataFile) {
     if (extOf(dataFile) !== ".json") throw new CliError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
     const input = await loadReportInput(dataFile, lang);
     data = input.data;
     template = input.template;
+    // Text longer than a cell holds: Excel would cut it on opening; refused rather than cut silently.
+    const long = inputNotes(data).filter((n) => n.kind === "long");
+    if (long.length) {
+      const where = long.slice(0, 5).map((n) => n.path).join(", ") + (long.length > 5 ? ", …" : "");
+      throw new CliError(
+        `Không tạo sổ tính: ${long.length} đoạn chữ dài quá ${CELL_MAX_CHARS} ký tự, mức một ô Excel chứa được (${where}); Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn rồi chạy lại.`,
+        `No workbook made: ${long.length} text${long.length === 1 ? " is" : "s are"} over the ${CELL_MAX_CHARS} characters an Excel cell holds (${where}); Excel would cut the rest. Shorten or split ${long.length === 1 ? "it" : "them"} and run again.`,
+      );
+    }
   } else {
     const id = p.options.get("--template") ?? "qcdc-2021";
     template = getTemplate(id);
@@ -240,8 +250,8 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     }
   }
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
-  const plan = planWorkbook(template, data, { statusFormulas: statusHook });
-  await writePlan(plan, out);
+  const plan = planWorkbook(template, data);
+  await writePlan(plan, out, { force: p.flags.has("--force"), inputs: [dataFile] });
   io.out(
     t(
       lang,
@@ -265,21 +275,18 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFlags(p, ["--force"]);
   if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc export TỆP.xlsx [-o bao-cao.json]", "Usage: phuluc export FILE.xlsx [-o report.json]");
   const file = p.positional[0];
+  const target = p.options.get("-o");
+  if (target) checkOutput(target, { force: p.flags.has("--force"), inputs: [file] });
   const input = await loadReportInput(file, lang);
   const errors = input.structural.filter((f) => f.severity === "error");
   if (input.kind === "xlsx" && !input.template) {
     for (const f of input.structural) io.err(`phuluc: ${f.message}\n`);
     return 1;
   }
-  const json = JSON.stringify(input.data, null, 2) + "\n";
+  const json = jsonText(input.data) + "\n";
   const out = p.options.get("-o");
   if (out) {
-    if (path.resolve(out) === path.resolve(file)) throw new CliError("Tệp ra (-o) phải khác tệp vào.", "The output file (-o) must differ from the input.");
-    try {
-      fs.writeFileSync(out, json, "utf8");
-    } catch (e) {
-      throw new CliError(`Không ghi được tệp "${out}" (${(e as Error).message}).`, `Cannot write "${out}" (${(e as Error).message}).`);
-    }
+    await writeOutput(out, json, { force: p.flags.has("--force"), inputs: [file] });
     io.err(t(lang, `Đã xuất số liệu ra ${out}.\n`, `Data exported to ${out}.\n`));
   } else {
     io.out(json);
@@ -295,7 +302,11 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
  * `report` and `draft` are loaded only when used: they bring the docx writer and the
  * draft reader, which `phuluc check` does not need to start quickly.
  */
-async function runLazy(cmd: "report" | "draft", args: string[], io: Io): Promise<number> {
+async function runLazy(cmd: "report" | "draft" | "import-previous" | "merge", args: string[], io: Io): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cmd === "merge") return (require("./merge") as typeof import("./merge")).runMergeCommand(args, io);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cmd === "import-previous") return (require("./import-previous") as typeof import("./import-previous")).runImportPrevious(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (cmd === "report") return (require("./report") as typeof import("./report")).runReport(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -311,7 +322,9 @@ function langOf(args: string[]): Lang {
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo?: Io): Promise<number> {
+  // Everything printed is cleaned of control characters (user text may hold escape sequences).
+  const io: Io = { ...cleanIo(rawIo ?? processOut()), tty: rawIo ? !!rawIo.tty : !!process.stderr.isTTY };
   const lang = langOf(argv);
   try {
     const args = [...argv];
@@ -340,7 +353,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     const rest = args.slice(cmdIndex + 1);
     const before = args.slice(0, cmdIndex);
-    if (cmd === "report" || cmd === "draft") return await runLazy(cmd, [...before, ...rest], io);
+    if (cmd === "report" || cmd === "draft" || cmd === "import-previous" || cmd === "merge") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
       return 0;
@@ -357,7 +370,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous, merge. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous, merge. See: phuluc --help`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

@@ -18,6 +18,8 @@ import { renderText } from "../core/render/text";
 import { renderHtml } from "../core/render/html";
 import { renderDocx } from "../docx/render-docx";
 import { FileError } from "./xlsx";
+import { checkOutput, writeOutput, type WriteOptions } from "./files";
+import { cleanIo, processOut } from "./terminal";
 import { CliError as Usage, langOf, loadReportInput, parseArgs } from "./input";
 
 export interface ReportIo {
@@ -25,25 +27,26 @@ export interface ReportIo {
   err(s: string): void;
 }
 
-const stdIo: ReportIo = {
-  out: (s) => void process.stdout.write(s),
-  err: (s) => void process.stderr.write(s),
-};
+const stdIo: ReportIo = cleanIo(processOut());
 
 type Format = "docx" | "html" | "txt" | "pdf";
 const FORMATS: Format[] = ["docx", "html", "txt", "pdf"];
 
 const USAGE = {
-  vi: `Cách dùng: phuluc report TỆP.xlsx|TỆP.json -o KẾT-QUẢ [--format docx|html|txt|pdf] [--summary] [--group] [--no-pad] [--lang en]
-  -o KẾT-QUẢ      tệp kết quả; định dạng theo phần mở rộng (.docx, .html, .txt, .pdf), mặc định .docx
+  vi: `Cách dùng: phuluc report TỆP.xlsx|TỆP.json -o KẾT-QUẢ [--format docx|html|txt|pdf] [--summary] [--group] [--no-pad] [--force] [--lang en]
+  -o KẾT-QUẢ      tệp kết quả; định dạng theo phần mở rộng (.docx, .html, .txt, .pdf), mặc định .docx;
+                  không có -o: ‹tên›-bao-cao.docx trong thư mục của tệp số liệu
+  --force         ghi đè nếu tệp kết quả đã có (không bao giờ ghi đè tệp số liệu)
   --format        chỉ định định dạng (docx, html, txt, pdf)
   --summary       chỉ phần tóm tắt số liệu
   --group         liệt kê văn bản theo cấp ủy / chính quyền
   --no-pad        không thêm số 0 trước số đếm nhỏ hơn 10 ("8 văn bản" thay vì "08 văn bản")
   pdf cần LibreOffice (soffice).
 `,
-  en: `Usage: phuluc report FILE.xlsx|FILE.json -o OUT [--format docx|html|txt|pdf] [--summary] [--group] [--no-pad] [--lang en]
-  -o OUT          output file; the format follows its extension (.docx, .html, .txt, .pdf), docx by default
+  en: `Usage: phuluc report FILE.xlsx|FILE.json -o OUT [--format docx|html|txt|pdf] [--summary] [--group] [--no-pad] [--force] [--lang en]
+  -o OUT          output file; the format follows its extension (.docx, .html, .txt, .pdf), docx by default;
+                  without -o: ‹name›-bao-cao.docx in the data file's folder
+  --force         overwrite the output if it exists (never the data file)
   --format        the format (docx, html, txt, pdf)
   --summary       the summary of the figures only
   --group         documents listed under Party committee / government
@@ -59,12 +62,13 @@ interface Args {
   summary: boolean;
   group: boolean;
   pad: boolean;
+  force: boolean;
   lang: Lang;
   help: boolean;
 }
 
 function parseReportArgs(args: string[]): Args {
-  const p = parseArgs(args, { "-o": "-o", "--output": "-o", "--format": "--format", "--lang": "--lang" }, ["--summary", "--group", "--no-pad"], "phuluc report");
+  const p = parseArgs(args, { "-o": "-o", "--output": "-o", "--format": "--format", "--lang": "--lang" }, ["--summary", "--group", "--no-pad", "--force"], "phuluc report");
   if (p.positional.length > 1) throw new Usage(`Chỉ nhận một tệp số liệu (nhận được ${p.positional.length}).`, `One data file only (got ${p.positional.length}).`);
   const a: Args = {
     input: p.positional[0],
@@ -72,6 +76,7 @@ function parseReportArgs(args: string[]): Args {
     summary: p.flags.has("--summary"),
     group: p.flags.has("--group"),
     pad: !p.flags.has("--no-pad"),
+    force: p.flags.has("--force"),
     lang: langOf(p.options.get("--lang")),
     help: p.flags.has("-h") || p.flags.has("--help"),
   };
@@ -128,7 +133,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
 }
 
 /** Converts a .docx to .pdf with LibreOffice; throws Usage (exit 2) when it is not installed. */
-export async function docxToPdf(docx: Uint8Array, outFile: string): Promise<void> {
+export async function docxToPdf(docx: Uint8Array, outFile: string, opts: WriteOptions = { force: true }): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-pdf-"));
   try {
     const input = path.join(dir, "bao-cao.docx");
@@ -144,7 +149,7 @@ export async function docxToPdf(docx: Uint8Array, outFile: string): Promise<void
           `LibreOffice không chuyển được sang PDF (mã ${r.code}). Hãy xuất .docx rồi mở bằng Word hoặc LibreOffice và lưu thành PDF.`,
           `LibreOffice could not convert to PDF (code ${r.code}). Export .docx, open it in Word or LibreOffice and save it as PDF.`,
         );
-      fs.copyFileSync(pdf, outFile);
+      await writeOutput(outFile, (tmp) => fs.copyFileSync(pdf, tmp), opts);
       return;
     }
     throw new Usage(
@@ -160,9 +165,10 @@ export async function docxToPdf(docx: Uint8Array, outFile: string): Promise<void
   }
 }
 
-function defaultOut(input: string, format: Format, summary: boolean): string {
+/** Without -o: ‹name›-bao-cao.‹format› (‹name›-tom-tat with --summary) in the input's folder. */
+export function defaultOut(input: string, format: Format, summary: boolean): string {
   const base = path.basename(input, path.extname(input));
-  return base + (summary ? "-tom-tat" : "-bao-cao") + "." + format;
+  return path.join(path.dirname(input), base + (summary ? "-tom-tat" : "-bao-cao") + "." + format);
 }
 
 /** Runs `phuluc report …`; resolves to the exit code. */
@@ -179,6 +185,8 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
     if (!a.input) throw new Usage(USAGE.vi, USAGE.en);
     const format = formatOf(a.out, a.format);
     const out = a.out ?? defaultOut(a.input, format, a.summary);
+    const target: WriteOptions = { force: a.force, inputs: [a.input] };
+    checkOutput(out, target);
     const { data, structural } = await loadReportInput(a.input, a.lang);
     const opts = { pad: a.pad, groupDocuments: a.group, structural };
     const res: ReportResult = a.summary ? buildSummaryReport(data, opts) : buildReport(data, opts);
@@ -188,18 +196,8 @@ export async function runReport(args: string[], io: ReportIo = stdIo): Promise<n
     else if (format === "html") bytes = renderHtml(res.doc, { fullDocument: true });
     else bytes = await renderDocx(res.doc);
 
-    if (format === "pdf") await docxToPdf(bytes as Uint8Array, out);
-    else {
-      try {
-        fs.writeFileSync(out, bytes);
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        throw new Usage(
-          `Không ghi được tệp "${out}"${code === "EBUSY" || code === "EPERM" ? " (tệp đang mở trong Word? hãy đóng lại)" : ""}.`,
-          `Cannot write "${out}"${code === "EBUSY" || code === "EPERM" ? " (is it open in Word? close it)" : ""}.`,
-        );
-      }
-    }
+    if (format === "pdf") await docxToPdf(bytes as Uint8Array, out, target);
+    else await writeOutput(out, bytes, target);
     io.out(say(`Đã lập ${a.summary ? "tóm tắt" : "báo cáo"}: ${out}\n`, `${a.summary ? "Summary" : "Report"} written: ${out}\n`));
     for (const w of res.warnings) io.err("phuluc: " + say("cảnh báo: ", "warning: ") + (lang === "en" ? w.en : w.vi) + "\n");
     return 0;

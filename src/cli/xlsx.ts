@@ -10,13 +10,11 @@ import { TONES } from "../core/workbook-model";
 import type { ValidationDef } from "../core/layout";
 import { colLetter } from "../core/layout";
 
-/** A problem with the input file itself (exit code 2), with its message in both languages. */
-export class FileError extends Error {
-  constructor(public vi: string, public en: string) {
-    super(vi);
-    this.name = "FileError";
-  }
-}
+import { FileError } from "./errors";
+import { writeOutput, type WriteOptions } from "./files";
+import { openZip, fixAbsoluteRels, tooBig, MAX_UNZIPPED_BYTES } from "./zip";
+
+export { FileError };
 
 const DAY_MS = 86400000;
 
@@ -27,7 +25,7 @@ const DAY_MS = 86400000;
  * reader and writer we do not use.
  */
 let WorkbookClass: typeof ExcelJS.Workbook | undefined;
-function newWorkbook(): ExcelJS.Workbook {
+export function newWorkbook(): ExcelJS.Workbook {
   if (!WorkbookClass) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -114,12 +112,27 @@ function checkReadable(file: string): void {
   }
 }
 
-/** Reads an .xlsx file into a snapshot. Throws FileError (only) when the file cannot be read. */
+/**
+ * Reads an .xlsx file into a snapshot. Throws FileError (only) when the file cannot be read:
+ * missing, not a zip, damaged, or too large once uncompressed (zip.ts). Workbooks saved by
+ * openpyxl (absolute relationship paths) are read after their paths are rewritten.
+ */
 export async function loadSnapshot(file: string): Promise<WorkbookSnapshot> {
   checkReadable(file);
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(file).size > MAX_UNZIPPED_BYTES) bytes = Buffer.alloc(0);
+    else bytes = fs.readFileSync(file);
+  } catch {
+    throw new FileError(`Không mở được tệp "${file}" (không có quyền đọc?).`, `Cannot open "${file}" (no read permission?).`);
+  }
+  if (!bytes.length) throw tooBig(file, "xlsx");
+  const zip = await openZip(bytes, file, "xlsx");
+  let data: Uint8Array = bytes;
+  if (await fixAbsoluteRels(zip)) data = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
   const wb = newWorkbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new FileError(
       `Tệp "${file}" bị hỏng hoặc không phải sổ tính Excel hợp lệ, không đọc được (${(e as Error).message || e}). Hãy mở bằng Excel để sửa, hoặc tạo sổ mới bằng phuluc init.`,
@@ -219,7 +232,11 @@ function dv(v: ValidationDef): ExcelJS.DataValidation {
 }
 
 function cellValue(c: CellPlan): ExcelJS.CellValue {
-  if (c.formula) return { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (c.formula) {
+    const f = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    if (c.result !== undefined && c.result !== null) (f as { result?: unknown }).result = c.result;
+    return f;
+  }
   if (c.v === undefined) return null;
   return c.v;
 }
@@ -342,23 +359,12 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   return wb;
 }
 
-/** Writes a plan to an .xlsx file (via a temporary file, so a failure leaves no half-written file). */
-export async function writePlan(plan: WorkbookPlan, file: string): Promise<void> {
+/**
+ * Writes a plan to an .xlsx file through files.ts (a temporary file renamed into place, so
+ * a failure leaves no half-written file). Commands pass their --force and inputs; the
+ * default (library use, tests) replaces an existing file that is not an input.
+ */
+export async function writePlan(plan: WorkbookPlan, file: string, opts: WriteOptions = { force: true }): Promise<void> {
   const wb = buildWorkbook(plan);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, "." + path.basename(file) + "." + process.pid + ".tmp");
-  try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw new FileError(
-      `Không ghi được tệp "${file}" (${(e as Error).message || e}). Tệp có đang mở trong Excel không? Thư mục có quyền ghi không?`,
-      `Cannot write "${file}" (${(e as Error).message || e}). Is it open in Excel? Is the folder writable?`,
-    );
-  }
+  await writeOutput(file, (tmp) => wb.xlsx.writeFile(tmp), opts);
 }

@@ -6,17 +6,20 @@
  *
  * Order within a severity: structural findings (workbook.*), values (template order,
  * then previous year, then unknown codes), register rows, template rules (template
- * order), user rules, invalid overrides.
+ * order), year on year (yoy.*), user rules, lint (lint.*), invalid overrides.
  */
-import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
+import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, RuleDef, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
 import { checkReport, checkRows, checkValues } from "./rules/value-checks";
 import { runUserRules } from "./rules/user";
+import { runYoy } from "./rules/yoy";
+import { lintReport } from "./register-lint";
 import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
 import { cellOf } from "./cells";
+import { inputNotes, noteFindings } from "./input-clean";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
 export type { RuleModule } from "./rules/context";
@@ -30,6 +33,8 @@ export interface CheckOptions {
   cells?: CellMap;
   /** Findings found before (e.g. workbook.* from the reader); listed first within their severity. */
   structural?: Finding[];
+  /** The lint.* warnings of the registers, the report's number and date and its text (register-lint.ts); on unless false. */
+  lint?: boolean;
 }
 
 const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -120,6 +125,11 @@ function attachCells(f: Finding, cells: CellMap): Finding {
 const keepShapes = new WeakMap<TemplateDef, unknown>();
 let keeping = false;
 
+/** Whether a rule holds for one reporting unit only: register counts, and rules marked `perUnit`. */
+export function isPerUnit(rule: RuleDef): boolean {
+  return rule.perUnit === true || rule.kind === "register-count";
+}
+
 /** Check one report against its template. Throws InputError for data with no known template. */
 export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const t = templateOf(data);
@@ -136,6 +146,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const ctx = new Ctx(t, data, lang, opts.cells);
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
+  // What the normaliser cleaned or refused in the input (input-clean.ts).
+  for (const f of noteFindings(inputNotes(data), lang)) findings.push(f);
   // An unknown code the workbook reader reported already (by its path values.CODE) is not reported again.
   const codeOf = (p: string | undefined) => (p ? p.slice(p.indexOf(".") + 1) : "");
   let reported: Set<string> | undefined;
@@ -148,13 +160,19 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   for (const f of checkReport(ctx)) findings.push(f);
   for (const f of checkRows(ctx)) findings.push(f);
+  const consolidated = !!(data.report && data.report.consolidated);
   for (const rule of t.rules) {
+    // A rule that holds for one reporting unit only (a register count, a legal maximum) does not hold for a sum of units.
+    if (consolidated && isPerUnit(rule)) continue;
     const m = ruleModule(rule.kind);
     if (!m) continue;
     const got = m.run(rule, ctx);
     for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }
+  // Year on year, when last year's figures are there.
+  for (const f of runYoy(ctx)) findings.push(f);
   if (data.rules) for (const f of runUserRules(ctx, data.rules)) findings.push(f);
+  if (opts.lint !== false) for (const f of lintReport(ctx)) findings.push(f);
 
   // A figure the workbook could not give (an error such as #DIV/0!, a formula never computed) is
   // reported once, by the reader: a rule's note that the same figure is "blank" would say what is not so.

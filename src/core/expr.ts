@@ -68,6 +68,8 @@ const OPS: [string, string][] = [
 ];
 
 const MAX_LENGTH = 2000;
+/** Deepest nesting of parentheses, "not" and signs: deeper is refused (no user rule needs 50 levels; the stack stays small). */
+export const MAX_DEPTH = 50;
 
 function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -133,6 +135,7 @@ type Ty = "num" | "bool" | "str" | "numOrStr";
 
 class Parser {
   private i = 0;
+  private depth = 0;
   codes = new Set<string>();
   constructor(
     private toks: Tok[],
@@ -191,10 +194,15 @@ class Parser {
     }
     return l;
   }
+  private deeper(): void {
+    if (++this.depth > MAX_DEPTH) fail("expr.tooDeep", { max: MAX_DEPTH });
+  }
   private not(): { e: Expr; ty: Ty } {
     if (this.isOp("not")) {
       const t = this.next();
+      this.deeper();
       const x = this.not();
+      this.depth--;
       this.needBool(x, t.text);
       return { e: { t: "not", e: x.e }, ty: "bool" };
     }
@@ -243,13 +251,18 @@ class Parser {
   private unary(): { e: Expr; ty: Ty } {
     if (this.isOp("-")) {
       const t = this.next();
+      this.deeper();
       const x = this.unary();
+      this.depth--;
       this.needNum(x, t.text);
       return { e: { t: "neg", e: x.e }, ty: "num" };
     }
     if (this.isOp("+")) {
       this.next();
-      return this.unary();
+      this.deeper();
+      const x = this.unary();
+      this.depth--;
+      return x;
     }
     return this.primary();
   }
@@ -264,7 +277,9 @@ class Parser {
       return { e: { t: "code", code: t.v }, ty };
     }
     if (t.k === "op" && t.v === "(") {
+      this.deeper();
       const x = this.or();
+      this.depth--;
       const c = this.peek();
       if (!(c.k === "op" && c.v === ")")) {
         if (c.k === "end") fail("expr.paren");

@@ -39,10 +39,6 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{items} nhiều hơn {rightLower} ({rightValue}); mỗi phần không thể vượt tổng.",
     en: "{items}: more than {rightLower} ({rightValue}); no part can exceed the total.",
   },
-  "dth.parts:le.fail": {
-    vi: "{leftExpr} = {sum}, nhiều hơn {rightLower} ({rightValue}). Chỉ đúng khi có hội nghị do cả hai người đứng đầu cùng chủ trì (được tính ở cả hai phần); hãy kiểm tra lại.",
-    en: "{leftExpr} = {sum}, more than {rightLower} ({rightValue}). This holds only if some sessions were chaired by both heads (counted in both parts); please check.",
-  },
   "le.suggestion": {
     vi: "Kiểm tra lại {rightLower} và các phần của nó.",
     en: "Check {rightLower} and its parts.",
@@ -110,10 +106,6 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{labelLower} là {value} (theo sổ: {count})",
     en: "{labelLower} is {value} (register: {count})",
   },
-  "dth.register:register.fail": {
-    vi: "Sổ {register} có {rows} hội nghị đối thoại theo kế hoạch, {firstCount} đã tổ chức, nhưng {items}.",
-    en: "The {register} register has {rows} planned dialogue conferences, {firstCount} held, but {items}.",
-  },
   "register.suggestion": {
     vi: "Sửa {labelLower} thành {count}, hoặc bổ sung sổ {register}.",
     en: "Change {labelLower} to {count}, or complete the {register} register.",
@@ -127,10 +119,6 @@ export const MESSAGES: Record<string, Text> = {
   "period.info": {
     vi: "Năm báo cáo {year} nằm ngoài giai đoạn {from}–{to} nhưng có số liệu: {values}. Hãy kiểm tra lại.",
     en: "The year reported, {year}, is outside {from}–{to}, yet there are figures: {values}. Please check.",
-  },
-  "cv.period:period.info": {
-    vi: "Báo cáo năm {year} có số liệu hỗ trợ do đại dịch Covid-19 ({values}), trong khi các chính sách này áp dụng trong {from}–{to}. Hãy kiểm tra lại.",
-    en: "The {year} report has Covid-19 support figures ({values}), while these policies applied in {from}–{to}. Please check.",
   },
 
   // value.kind, value.read
@@ -160,6 +148,22 @@ export const MESSAGES: Record<string, Text> = {
   "value.read": {
     vi: "{label}: đã đọc \"{raw}\" là {clean}; nên ghi {clean}.",
     en: "{label}: read \"{raw}\" as {clean}; better write {clean}.",
+  },
+  "input.xml": {
+    vi: "mục {path}: đã bỏ các ký tự điều khiển hoặc ký tự lạ mà tệp Excel không chứa được.",
+    en: "at {path}: control or invalid characters an Excel file cannot hold were removed.",
+  },
+  "input.key": {
+    vi: "mục {path}: bỏ qua mục \"{key}\" (tên này không dùng được trong số liệu).",
+    en: "at {path}: the key \"{key}\" was ignored (it cannot be used in the data).",
+  },
+  "input.deep": {
+    vi: "mục {path}: dữ liệu lồng nhau quá sâu, phần bên trong bị bỏ qua.",
+    en: "at {path}: the data is nested too deeply; what is inside was ignored.",
+  },
+  "input.long": {
+    vi: "mục {path}: đoạn chữ dài {length} ký tự, quá {max} ký tự một ô Excel chứa được; Excel sẽ cắt mất phần sau. Hãy rút gọn hoặc chia thành nhiều đoạn (nhiều mục).",
+    en: "at {path}: the text is {length} characters long, over the {max} an Excel cell holds; Excel would cut the rest. Shorten it or split it into several parts.",
   },
   "value.previous": { vi: "{label} (năm trước)", en: "{label} (previous year)" },
   "value.unknownCode": {
@@ -270,6 +274,7 @@ export const MESSAGES: Record<string, Text> = {
   "expr.needNumber": { vi: "\"{token}\" cần hai vế là số", en: "\"{token}\" needs numbers on both sides" },
   "expr.string": { vi: "chuỗi chữ chưa đóng dấu nháy", en: "a quoted text is not closed" },
   "expr.tooLong": { vi: "biểu thức quá dài", en: "the expression is too long" },
+  "expr.tooDeep": { vi: "biểu thức lồng nhau quá sâu (quá {max} lớp ngoặc)", en: "the expression is nested too deeply (over {max} levels of brackets)" },
 };
 
 type Part = string | { k: string };

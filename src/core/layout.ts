@@ -23,7 +23,7 @@ export const MARKER = {
   firstRoleRow: 4,
 } as const;
 
-export type SheetRole = "indicators" | "info" | "register" | "sections" | "rules" | "overrides";
+export type SheetRole = "indicators" | "info" | "register" | "sections" | "rules" | "overrides" | "units";
 
 export type Validation =
   | { type: "whole"; min: number; max?: number }

@@ -20,11 +20,12 @@
  *   lower case; `overrides` may also be given as a list of { rule, severity, reason }.
  * normalizeReport(normalizeReport(x)) deep-equals normalizeReport(x).
  */
-import type { ReportData, ReportInfo, RawValue, RegisterRow, RegisterDef, RegisterFieldDef, TemplateDef, Section, UserRule, Override } from "./types";
+import type { ReportData, ReportInfo, RawValue, RegisterRow, RegisterDef, RegisterFieldDef, TemplateDef, Section, UserRule, Override, ConsolidationEntry } from "./types";
 import { getTemplate, listTemplates } from "./templates/index";
 import { normalizeValue, cleanText } from "./values";
 import { nfc, parseDate } from "./vn";
 import { issuerFromSymbol } from "./symbol";
+import { cleanInput, setInputNotes } from "./input-clean";
 
 /** Bad input that the user must fix; `message` is the Vietnamese text. */
 export class InputError extends Error {
@@ -227,6 +228,17 @@ export function isNormalRow(row: unknown): boolean {
   return typeof row === "object" && row !== null && normalRows.has(row);
 }
 
+/**
+ * Symbols as the user wrote them, where the normal form differs ("Ð" read as "Đ"): kept
+ * per normalised row, for the register lint (lint.symbol). A WeakMap: rows are unchanged.
+ */
+const writtenForms = new WeakMap<object, Record<string, string>>();
+
+/** A symbol field as written before normalisation, when it differed from the normal form. */
+export function writtenAs(row: RegisterRow, field: string): string | undefined {
+  return writtenForms.get(row)?.[field];
+}
+
 export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | undefined {
   if (!isObject(row)) return undefined;
   let src: Record<string, unknown> = row;
@@ -253,6 +265,11 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
     if (v !== undefined) {
       out[f.id] = v;
       any = true;
+      if (f.type === "symbol" && typeof raw === "string" && raw.trim() !== v) {
+        const w = writtenForms.get(out) ?? {};
+        w[f.id] = raw.trim();
+        writtenForms.set(out, w);
+      }
     } else if (f.derivedFrom && f.id === "issuer") {
       const from = src[f.derivedFrom];
       const iss = typeof from === "string" ? issuerFromSymbol(from) : undefined;
@@ -268,6 +285,9 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
     any = true;
   }
   if (!any) return undefined;
+  // Normalising a normal row again keeps what the user first wrote.
+  const before = writtenForms.get(row as object);
+  if (before && !writtenForms.has(out)) writtenForms.set(out, { ...before });
   normalRows.add(out);
   return out;
 }
@@ -375,6 +395,26 @@ function normalizeOverrides(x: unknown): Record<string, Override> | undefined {
   return out;
 }
 
+/** A consolidated report's per-indicator coverage: whole counts kept, anything else dropped. */
+function normalizeConsolidation(x: unknown): Record<string, ConsolidationEntry> | undefined {
+  if (!isObject(x)) return undefined;
+  const out: Record<string, ConsolidationEntry> = {};
+  const whole = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : undefined);
+  for (const [k, e] of Object.entries(x)) {
+    if (!isObject(e)) continue;
+    const reported = whole(e.reported);
+    const expected = whole(e.expected);
+    if (reported === undefined || expected === undefined) continue;
+    const entry: ConsolidationEntry = { reported, expected };
+    const yes = whole(e.yes);
+    const answered = whole(e.answered);
+    if (yes !== undefined) entry.yes = yes;
+    if (answered !== undefined) entry.answered = answered;
+    out[nfc(k).trim()] = entry;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Names of the templates known, for messages. */
 function knownTemplates(): string {
   return listTemplates()
@@ -407,9 +447,65 @@ export function templateOf(input: unknown): TemplateDef {
   return t;
 }
 
+/** The top-level keys of the report format. */
+const TOP_KEYS = ["template", "report", "values", "previous", "registers", "sections", "rules", "overrides", "consolidation"];
+/** Keys that must hold an object, or a list, when given. */
+const OBJECT_KEYS = ["report", "values", "previous", "registers", "consolidation"];
+const LIST_KEYS = ["sections", "rules"];
+
+/** Edit distance with transpositions (optimal string alignment), for telling a misspelled key. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 40 || b.length > 40) return 99;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/**
+ * The report's top-level keys: one written in the wrong case or misspelled ("Values",
+ * "registres", "value") and a section of the wrong type ("values": [1, 2]) are input
+ * errors naming the key, rather than a report that silently reads as blank.
+ */
+function checkTopLevel(x: Record<string, unknown>): void {
+  for (const k of Object.keys(x)) {
+    if (TOP_KEYS.includes(k)) continue;
+    const low = k.trim().toLowerCase();
+    const near = TOP_KEYS.find((t) => t === low) ?? (low.length >= 4 ? TOP_KEYS.find((t) => editDistance(low, t) <= 2) : undefined);
+    if (near && !(near in x)) {
+      throw new InputError(
+        `Mục "${k}" không đúng tên: phải viết là "${near}" (chữ thường, đúng chính tả), nếu không phuluc không đọc được số liệu trong mục này.`,
+        `The key "${k}" is not a key of the format: write it as "${near}" (lower case, spelled so), or phuluc cannot read what it holds.`,
+      );
+    }
+  }
+  for (const k of OBJECT_KEYS) {
+    const v = x[k];
+    if (v !== undefined && v !== null && !isObject(v))
+      throw new InputError(
+        `Mục "${k}" phải là một đối tượng JSON dạng { "mã": giá trị, … }, không phải ${Array.isArray(v) ? "một danh sách" : "một giá trị đơn"}.`,
+        `"${k}" must be a JSON object such as { "code": value, … }, not ${Array.isArray(v) ? "a list" : "a single value"}.`,
+      );
+  }
+  for (const k of LIST_KEYS) {
+    const v = x[k];
+    if (v !== undefined && v !== null && !Array.isArray(v))
+      throw new InputError(`Mục "${k}" phải là một danh sách JSON [ … ].`, `"${k}" must be a JSON list [ … ].`);
+  }
+}
+
 /** The normal form of a report (see the module comment). Throws InputError. */
-export function normalizeReport(input: unknown): ReportData {
+export function normalizeReport(input0: unknown): ReportData {
+  // Text XML cannot carry, "__proto__" keys, runaway nesting: cleaned first (input-clean.ts).
+  const { value: input, notes } = cleanInput(input0);
   const t = templateOf(input);
+  checkTopLevel(input as Record<string, unknown>);
   const x = input as Record<string, unknown>;
   const out: ReportData = {
     template: t.id,
@@ -424,6 +520,9 @@ export function normalizeReport(input: unknown): ReportData {
   if (rules && rules.length) out.rules = rules;
   const overrides = normalizeOverrides(x.overrides);
   if (overrides && Object.keys(overrides).length) out.overrides = overrides;
+  const consolidation = normalizeConsolidation(x.consolidation);
+  if (consolidation) out.consolidation = consolidation;
+  setInputNotes(out, notes);
   return out;
 }
 

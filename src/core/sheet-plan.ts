@@ -26,15 +26,16 @@ import {
   type ValidationDef,
 } from "./layout";
 import { normalizeValue, readValue } from "./values";
+import { statusHook } from "./status-formulas";
 import { formatPercent, isoToSerial, parseDate } from "./vn";
 
 export interface PlanOptions {
   /**
    * Formulas for the "Kiểm tra" (status) column of the indicator sheet, by indicator
-   * code (formula text with a leading "="). Supplied by src/core/status-formulas.ts;
-   * without it the column is left empty.
+   * code (formula text with a leading "="). By default the ✓/✗ formulas of
+   * src/core/status-formulas.ts (`statusHook`); `false` leaves the column empty.
    */
-  statusFormulas?: Record<string, string> | ((t: TemplateDef, layout: WorkbookLayout, info: StatusContext) => Record<string, string>);
+  statusFormulas?: false | Record<string, string> | ((t: TemplateDef, layout: WorkbookLayout, info: StatusContext) => Record<string, string>);
   /** Rows below the header that column formats and validation cover on list sheets (default 500). */
   formatRows?: number;
 }
@@ -194,11 +195,12 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
   t.indicators.forEach((d, i) => {
     if (d.kind === "percent") percentDecimals[d.code] = formatDecimals(rows[i][iValue].format);
   });
-  const status = typeof opts.statusFormulas === "function" ? opts.statusFormulas(t, layout, { percentDecimals, withData: !!data }) : opts.statusFormulas ?? {};
+  const hook = opts.statusFormulas === undefined ? statusHook : opts.statusFormulas;
+  const status = typeof hook === "function" ? hook(t, layout, { percentDecimals, withData: !!data }) : hook || {};
   t.indicators.forEach((d, i) => {
     rows[i][iStatus] = status[d.code] ? { formula: status[d.code], wrap: true } : { v: null, wrap: true };
   });
-  rows.push(...extraRows);
+  for (const x of extraRows) rows.push(x);
   return {
     role: "indicators",
     name: s.name,

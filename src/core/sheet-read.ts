@@ -14,7 +14,8 @@ import { buildLayout, derivedFormulas, valueAddress, colLetter, quoteSheet, LAYO
 import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
-import { getTemplate } from "./templates/index";
+import { getTemplate, listTemplates } from "./templates/index";
+import { percentDecimals } from "./number-format";
 
 export interface ReadOptions {
   /** Language of the findings' messages (default Vietnamese). */
@@ -52,14 +53,7 @@ function emptyData(template = ""): ReportData {
   return { template, report: {}, values: {}, registers: {} };
 }
 
-/** Number of decimals a percent number format shows ("0.0%" → 1, "0%" → 0); undefined when it is not a percent format. */
-export function percentDecimals(format: string | undefined): number | undefined {
-  if (!format) return undefined;
-  const first = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  if (first.indexOf("%") < 0) return undefined;
-  const m = /\.([0#?]+)/.exec(first);
-  return m ? m[1].length : 0;
-}
+export { percentDecimals };
 
 interface Found {
   def: SheetDef;
@@ -215,6 +209,26 @@ function findMarker(snap: WorkbookSnapshot): Marker | undefined {
     if (headerKey(text(cellAt(sheet, r, 0))) === "template") templateId = text(cellAt(sheet, r, 1)).trim();
   }
   return { sheet, version: cellAt(sheet, 0, 1)?.v, templateId, names };
+}
+
+/** What the ownership marker of a workbook says (the one reader, for the check and for set-up). */
+export interface MarkerInfo {
+  found: boolean;
+  /** The layout version it was written with (0 when unreadable). */
+  version?: number;
+  /** The template the workbook was set up with. */
+  template?: string;
+  /** Table name, lower-cased → the actual name of its sheet. */
+  roles: Map<string, string>;
+  /** The marker sheet. */
+  sheet?: SheetSnapshot;
+}
+
+export function readMarker(snap: WorkbookSnapshot): MarkerInfo {
+  const m = findMarker(snap);
+  if (!m) return { found: false, roles: new Map() };
+  const v = typeof m.version === "number" ? m.version : Number(m.version);
+  return { found: true, version: Number.isFinite(v) ? v : 0, template: m.templateId || undefined, roles: m.names, sheet: m.sheet };
 }
 
 const SHEET_KIND: Record<string, Msg> = {
@@ -630,8 +644,8 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
   const t = getTemplate(marker.templateId);
   if (!t) {
     rd.add("workbook.unknown-template", {
-      vi: `Sổ tính ghi mẫu báo cáo "${marker.templateId}", mẫu này phuluc không biết (mẫu đã biết: qcdc-2021). Hãy cập nhật phuluc hoặc tạo lại sổ tính bằng phuluc init.`,
-      en: `The workbook names template "${marker.templateId}", which phuluc does not know (known: qcdc-2021). Update phuluc or make the workbook again with phuluc init.`,
+      vi: `Sổ tính ghi mẫu báo cáo "${marker.templateId}", mẫu này phuluc không biết (mẫu đã biết: ${listTemplates().map((x) => x.id).join(", ")}). Hãy cập nhật phuluc hoặc tạo lại sổ tính bằng phuluc init.`,
+      en: `The workbook names template "${marker.templateId}", which phuluc does not know (known: ${listTemplates().map((x) => x.id).join(", ")}). Update phuluc or make the workbook again with phuluc init.`,
     }, { cells: [ref(marker.sheet.name, 1, 1)] });
     return { data: emptyData(marker.templateId), cells: rd.cells, findings: rd.findings };
   }

@@ -39,6 +39,8 @@
 import type { TemplateDef, RuleDef, Severity, IndicatorKind, Condition, RegisterCount, RegisterDef, RegisterFieldDef } from "./types";
 import { type WorkbookLayout, buildLayout, valueAddress, colLetter, columnIndex, quoteSheet, type SheetDef } from "./layout";
 import { TRUE_WORDS, FALSE_WORDS } from "./normalize";
+import { BLANK_TEXTS, ZERO_TEXTS, NA_TEXTS } from "./values";
+import { percentDecimals } from "./number-format";
 
 export interface StatusOptions {
   /** Decimals of each percent indicator's number format, by code. Missing → `defaultPercentDecimals`. */
@@ -77,9 +79,7 @@ const KHONG_CO = "Không có".normalize("NFC");
  * Texts read as blank, as zero (count, money) and as "not applicable" (percent): the same
  * lists as the core's reader (src/core/values.ts). Excel compares text without case.
  */
-export const BLANK_TEXTS = ["", "-", "x", "–", "—", "--"];
-export const ZERO_TEXTS = ["Không", "Không có", "khong", "khong co"].map((s) => s.normalize("NFC"));
-export const NA_TEXTS = ["Không có", "Không", "khong co", "khong", "Không áp dụng", "n/a", "k/c"].map((s) => s.normalize("NFC"));
+export { BLANK_TEXTS, ZERO_TEXTS, NA_TEXTS };
 
 /** Rule kinds the status formulas carry (a `register-count` only when `registerCountExpressible`). */
 export const COVERED_KINDS: RuleDef["kind"][] = ["sum", "le", "ratio", "implies", "register-count"];
@@ -147,17 +147,8 @@ export function spellings(f: RegisterFieldDef, value: string): string[] {
   return out;
 }
 
-
-
-/** Decimals of a percent number format: "0.0%" → 1, "0%" → 0, "0.00%" → 2; undefined when not a percent format. */
-export function percentDecimalsOfFormat(format: string | undefined | null): number | undefined {
-  if (!format) return undefined;
-  const f = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  if (!f.includes("%")) return undefined;
-  const m = /[0#?]+(?:[.,]([0#?]+))?\s*%/.exec(f);
-  if (!m) return 0;
-  return m[1] ? m[1].length : 0;
-}
+/** Decimals of a percent number format: "0.0%" → 1, "0%" → 0; undefined when not a percent format (number-format.ts). */
+export const percentDecimalsOfFormat = (format: string | undefined | null): number | undefined => percentDecimals(format);
 
 const q = (s: string) => '"' + s.replace(/"/g, '""') + '"';
 
@@ -210,7 +201,7 @@ class Builder {
   }
 
   /** TRIM(cell) is one of these texts (Excel compares without case). */
-  oneOf(code: string, texts: string[]): string {
+  oneOf(code: string, texts: readonly string[]): string {
     const a = this.a(code);
     return `OR(${texts.map((x) => `TRIM(${a})=${q(x)}`).join(",")})`;
   }
@@ -507,7 +498,7 @@ export const EXCEL_FORMULA_LIMITS = { length: 8192, nesting: 64 } as const;
 /**
  * The hook in the shape `planWorkbook`'s `statusFormulas` option takes: the plan tells it
  * the decimals of the percent formats it writes. Call sites:
- * `planWorkbook(t, data, { statusFormulas: statusHook })` (src/cli/main.ts, src/excel/plan.ts).
+ * the default of `planWorkbook` (src/core/sheet-plan.ts), so the command line and the add-in write the same.
  */
 export function statusHook(t: TemplateDef, layout: WorkbookLayout, info?: { percentDecimals?: Record<string, number> }): Record<string, string> {
   return statusFormulas(t, layout, { percentDecimals: info?.percentDecimals });

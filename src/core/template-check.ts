@@ -80,6 +80,8 @@ const M: Record<string, Text> = {
   "template.appendix-group": { vi: "Phụ lục: nhóm \"{value}\" không có trong mẫu.", en: "Appendix: group \"{value}\" is not in the template." },
   "template.pattern": { vi: "Câu nhận diện trong dự thảo \"{field}\" không đọc được: {error}.", en: "Draft phrase \"{field}\" cannot be read: {error}." },
   "template.table-name": { vi: "Tên bảng Excel \"{value}\" không hợp lệ (chữ không dấu, số, dấu _; bắt đầu bằng chữ).", en: "Excel table name \"{value}\" is not valid (ASCII letters, digits, _; starting with a letter)." },
+  "template.message-rule": { vi: "Lời nhắn riêng cho quy tắc \"{value}\" nhưng mẫu không có quy tắc này.", en: "Own messages for rule \"{value}\", which the template does not have." },
+  "template.list-placeholder": { vi: "Chỗ giữ chỗ của danh sách \"{value}\" không hợp lệ (chữ không dấu, số, dấu _).", en: "List placeholder \"{value}\" is not valid (ASCII letters, digits, _)." },
   "template.list": { vi: "Danh sách trong báo cáo nhắc sổ \"{value}\" nhưng mẫu không có sổ này.", en: "A report list names register \"{value}\", which the template does not have." },
 };
 
@@ -461,9 +463,19 @@ export function checkTemplate(def: unknown, opts: TemplateCheckOptions = {}): Fi
       if (!/^[A-Za-z_][A-Za-z0-9_]{0,250}$/.test(str(name))) add("template.table-name", `workbook.tables.${reg}`, { value: str(name) });
     }
   }
+  if (isObj(t.messages)) {
+    for (const [rule, byKey] of Object.entries(t.messages)) {
+      const mp = `messages.${rule}`;
+      if (!ruleIds.has(rule)) add("template.message-rule", mp, { value: rule });
+      if (!isObj(byKey)) continue;
+      for (const [key, m] of Object.entries(byKey)) text(m, `${mp}.${key}`);
+    }
+  }
   if (Array.isArray(t.lists))
     t.lists.forEach((l, i) => {
-      if (isObj(l) && !registers.has(str(l.register))) add("template.list", `lists[${i}].register`, { value: str(l.register) });
+      if (!isObj(l)) return;
+      if (!registers.has(str(l.register))) add("template.list", `lists[${i}].register`, { value: str(l.register) });
+      if (!CODE_RE.test(str(l.placeholder))) add("template.list-placeholder", `lists[${i}].placeholder`, { value: str(l.placeholder) });
     });
 
   const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };

@@ -184,6 +184,11 @@ export interface TemplateDef {
   workbook?: WorkbookNames;
   /** The register lists of the report (placeholder, intro sentence, how a row reads). */
   lists?: ReportListDef[];
+  /**
+   * The template's own wording of a rule's messages: rule id → message key ("le.fail",
+   * "register.fail", …) → text with the same {placeholders} as the product's message.
+   */
+  messages?: Record<string, Record<string, Text>>;
   /** The report's subject after "báo cáo kết quả …" ("thực hiện quy chế dân chủ ở cơ sở"). */
   subject?: Text;
 }
@@ -312,7 +317,11 @@ export interface OverrideSummary {
 export interface CheckResult {
   template: string;
   findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; overrides: OverrideSummary[] };
+  /**
+   * Counts of ALL findings. `shown` is set only when the list was capped (a draft with
+   * thousands of contradictions): the list then holds the first `shown` findings.
+   */
+  summary: { errors: number; warnings: number; infos: number; overrides: OverrideSummary[]; shown?: number };
 }
 
 /**

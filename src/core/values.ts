@@ -29,9 +29,17 @@ export type Reading =
 const BLANK: Reading = { status: "blank" };
 const NA: Reading = { status: "na" };
 
-const BLANK_WORDS = new Set(["", "-", "x", "–", "—", "--"]);
-const ZERO_WORDS = new Set(["không", "không có", "khong", "khong co"]);
-const NA_WORDS = new Set(["không có", "không", "khong co", "khong", "không áp dụng", "n/a", "k/c"]);
+/**
+ * The words people type for a blank, a zero and "not applicable", as written (the one list:
+ * the reader below compares them lower-cased, the ✓/✗ formulas compare them in Excel).
+ */
+export const BLANK_TEXTS: readonly string[] = ["", "-", "x", "–", "—", "--"];
+export const ZERO_TEXTS: readonly string[] = ["Không", "Không có", "khong", "khong co"].map((s) => s.normalize("NFC"));
+export const NA_TEXTS: readonly string[] = ["Không có", "Không", "khong co", "khong", "Không áp dụng", "n/a", "k/c"].map((s) => s.normalize("NFC"));
+const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const BLANK_WORDS = lowerSet(BLANK_TEXTS);
+const ZERO_WORDS = lowerSet(ZERO_TEXTS);
+const NA_WORDS = lowerSet(NA_TEXTS);
 
 /** Words or signs that make a figure approximate when they come before it. */
 const APPROX_PREFIX = [

@@ -97,10 +97,17 @@ export function formatPercent(p: number, decimals = 0): string {
   return formatNumber(p, decimals) + "%";
 }
 
+/** The parts of an ISO date that exists (2021-02-30 and 2021-13-45 do not: undefined). */
 function isoParts(iso: string): { y: number; m: number; d: number } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return undefined;
-  return { y: +m[1], m: +m[2], d: +m[3] };
+  const p = { y: +m[1], m: +m[2], d: +m[3] };
+  return validYmd(p.y, p.m, p.d) ? p : undefined;
+}
+
+/** True for a string "yyyy-mm-dd" naming a day that exists. */
+export function isIsoDate(v: unknown): v is string {
+  return typeof v === "string" && v.length === 10 && ISO_DATE.test(v) && isoParts(v) !== undefined;
 }
 
 /** Padding rule for dates: day below 10, and months 1 and 2, take a leading zero. */
@@ -112,9 +119,10 @@ function padMonth(m: number): string {
 }
 
 /** "2021-03-30" → "30/3/2021"; "2021-01-11" → "11/01/2021"; "2021-05-04" → "04/5/2021". Not ISO → returned as is. */
+/** "30/3/2021"; a date that cannot be read or does not exist ("2021-02-30") gives "" (never printed as typed). */
 export function formatDate(iso: string): string {
   const p = isoParts(iso);
-  if (!p) return iso;
+  if (!p) return "";
   return padDay(p.d) + "/" + padMonth(p.m) + "/" + p.y;
 }
 
@@ -122,7 +130,8 @@ export function formatDate(iso: string): string {
 export function formatDateLine(place: string, iso: string): string {
   const p = isoParts(iso);
   const prefix = place && place.trim() ? place.trim() + ", " : "";
-  if (!p) return prefix + "ngày " + iso;
+  // A date that cannot be read or does not exist: the blank form, for the clerk to fill in.
+  if (!p) return prefix + "ngày … tháng … năm …";
   return prefix + "ngày " + padDay(p.d) + " tháng " + padMonth(p.m) + " năm " + p.y;
 }
 

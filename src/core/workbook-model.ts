@@ -49,6 +49,8 @@ export interface WorkbookSnapshot {
 export interface CellPlan {
   v?: string | number | boolean | null;
   formula?: string;
+  /** A formula's result as computed when the plan was made (a reader without a spreadsheet engine sees it). */
+  result?: string | number | boolean | null;
   format?: string;
   validation?: ValidationDef;
   bold?: boolean;

@@ -16,6 +16,7 @@ import { MARKER } from "../core/layout";
 import { readBook, type ReadStats, type ReadOptions } from "./read";
 import { applyMarks, markTargets, splitRef, type MarkResult } from "./mark";
 import { runExcel, syncWithTimeout, ExcelTaskError } from "./sync";
+import { stillOurs } from "./ownership";
 
 export interface CheckRun {
   result: CheckResult;
@@ -54,7 +55,8 @@ export async function checkInContext(context: Excel.RequestContext, opts: RunChe
   const { snapshot, stats } = await readBook(context, { timeoutMs: opts.timeoutMs, detail: "check", ...(opts.read ?? {}) });
   const read = readWorkbook(snapshot, { lang });
   const result = check(read.data, { lang, cells: read.cells, structural: read.findings });
-  const ownSheets = ownSheetsOf(read);
+  // Only sheets still ours are marked: a user's sheet under one of our old names is not (ownership.ts).
+  const ownSheets = read.template ? stillOurs(ownSheetsOf(read), snapshot, read.template) : ownSheetsOf(read);
   let mark: MarkResult | undefined;
   if (opts.mark !== false && read.template) {
     const { targets } = markTargets(result.findings, { ownSheets });

@@ -5,3 +5,5 @@
 export { previewSetup, applySetup, type Analysis, type ApplyResult } from "./setup";
 export { parseImport, previewImport, applyImport } from "./import";
 export { exportWorkbook, readReportData, type ExportResult } from "./export";
+export { previewPrevious, applyPrevious, type PreviousPreview, type PreviousSource, type PreviousResult } from "./import-previous";
+export { describePlan } from "../core/previous";

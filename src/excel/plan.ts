@@ -6,8 +6,7 @@
 import type { ReportData, TemplateDef } from "../core/types";
 import type { WorkbookPlan } from "../core/workbook-model";
 import { planWorkbook } from "../core/sheet-plan";
-import { statusHook } from "../core/status-formulas";
 
 export function addinPlan(t: TemplateDef, data?: ReportData): WorkbookPlan {
-  return planWorkbook(t, data, { statusFormulas: statusHook });
+  return planWorkbook(t, data);
 }

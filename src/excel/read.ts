@@ -21,7 +21,7 @@
  */
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../core/workbook-model";
 import { MARKER, buildLayout } from "../core/layout";
-import { qcdc2021 } from "../core/templates/qcdc-2021";
+import { listTemplates } from "../core/templates/index";
 import { syncWithTimeout } from "./sync";
 import { stripSheet, rectA1 } from "./a1";
 
@@ -75,8 +75,9 @@ export function resetReadHints(): void {
   hintsByDetail.clear();
 }
 
+/** Our sheet names under every known template (the marker has not been read yet). */
 function defaultNames(): string[] {
-  return buildLayout(qcdc2021).sheets.map((s) => s.name);
+  return Array.from(new Set(listTemplates().flatMap((t) => buildLayout(t).sheets.map((s) => s.name))));
 }
 
 /** Sheets that can be ours: the marker, the layout names (or "<name> (phuluc…)"), any sheet holding a table. */

@@ -15,9 +15,11 @@
 import type { Text, TemplateDef } from "../core/types";
 import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
 import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../core/layout";
+import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
+import { sheetIsOurs } from "./ownership";
 
 /** One write, in the order given. Rows/columns 0-based. */
 export type WriteOp =
@@ -155,27 +157,8 @@ function fixedRows(p: SheetPlan): boolean {
 
 /* ---------- ownership ---------- */
 
-interface MarkerRead {
-  found: boolean;
-  version?: number;
-  template?: string;
-  roles: Map<string, string>;
-}
-
-export function readMarker(snap: WorkbookSnapshot): MarkerRead {
-  const s = snap.sheets.find((x) => x.name === MARKER.sheet);
-  const roles = new Map<string, string>();
-  if (!s || s.rows[0]?.[0]?.v !== MARKER.magic) return { found: false, roles };
-  const vRaw = s.rows[0]?.[1]?.v;
-  const version = typeof vRaw === "number" ? vRaw : Number(vRaw);
-  const template = s.rows[1]?.[1]?.v;
-  for (let r = MARKER.firstRoleRow - 1; r < s.rows.length; r++) {
-    const a = s.rows[r]?.[0]?.v;
-    const b = s.rows[r]?.[1]?.v;
-    if (typeof a === "string" && a && typeof b === "string" && b) roles.set(a, b);
-  }
-  return { found: true, version: Number.isFinite(version) ? version : 0, template: typeof template === "string" ? template : undefined, roles };
-}
+/** The marker, read as the check reads it (src/core/sheet-read.ts). */
+export { readMarker };
 
 /** The template a workbook was set up with (marker), if any. */
 export function markerTemplate(snap: WorkbookSnapshot): string | undefined {
@@ -222,13 +205,15 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
 
   // Which existing sheet is ours, for each plan sheet.
   for (const p of plan.sheets) {
-    const recorded = marker.roles.get(p.table.name);
+    const recorded = marker.roles.get(p.table.name.toLowerCase());
     const byTable = tableSheet(snap, p.table.name);
     let existing: SheetSnapshot | undefined = byTable;
     if (!existing && recorded) {
       const s = snap.sheets.find((x) => sameName(x.name, recorded));
-      // A sheet the marker names but that lost our table is still ours only if nothing else claims it.
-      if (s && !(s.tables ?? []).some((x) => !x.name.toUpperCase().startsWith("PL_"))) existing = s;
+      // A sheet the marker names but that lost our table is still ours only if nothing else claims
+      // it and its header and code column are as the layout wrote them (ownership.ts): a user's
+      // own sheet made under our old name is left alone, and ours is made again beside it.
+      if (s && !(s.tables ?? []).some((x) => !x.name.toUpperCase().startsWith("PL_")) && sheetIsOurs(s, p)) existing = s;
     }
     if (existing && !claimed.has(nfcLower(existing.name))) {
       claimed.add(nfcLower(existing.name));
@@ -286,7 +271,7 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
         writtenTotal += r.written;
         replacedTotal += r.replaced;
       }
-      if (a.name !== p.name && !sameName(a.name, marker.roles.get(p.table.name) ?? p.name)) {
+      if (a.name !== p.name && !sameName(a.name, marker.roles.get(p.table.name.toLowerCase()) ?? p.name)) {
         actions.push({ vi: `Trang "${a.name}" (bảng ${p.table.name}) là của phuluc dù đã đổi tên: ghi nhận tên mới.`, en: `Sheet "${a.name}" (table ${p.table.name}) is phuluc's although renamed: its new name is recorded.` });
       }
       if (a.restored > 0)

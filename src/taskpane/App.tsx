@@ -1,6 +1,6 @@
 /**
- * The pane: a header (title, language toggle), three tabs — "Sổ nhập liệu" (this module's),
- * "Kiểm tra" and "Báo cáo" (loaded on demand as their own chunks) — each behind an error
+ * The pane: a header (title, language toggle), four tabs — "Sổ nhập liệu" (this module's),
+ * "Kiểm tra", "Báo cáo" and "Tổng hợp" (loaded on demand as their own chunks) — each behind an error
  * boundary so that one failing view never blanks the pane.
  */
 import * as React from "react";
@@ -14,8 +14,9 @@ import type { SheetRows } from "../core/render/rows";
 
 const CheckView = React.lazy(() => import(/* webpackChunkName: "check-view" */ "./views/CheckView"));
 const ReportView = React.lazy(() => import(/* webpackChunkName: "report-view" */ "./views/ReportView"));
+const MergeView = React.lazy(() => import(/* webpackChunkName: "merge-view" */ "./views/MergeView"));
 
-export type ViewId = "workbook" | "check" | "report";
+export type ViewId = "workbook" | "check" | "report" | "merge";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -62,6 +63,9 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
         <Tab value="report" data-testid="tab-report">
           {tr(lang, "tabReport")}
         </Tab>
+        <Tab value="merge" data-testid="tab-merge">
+          {tr(lang, "tabMerge")}
+        </Tab>
       </TabList>
       <main className={s.body}>
         <ErrorBoundary lang={lang} where={view} key={view}>
@@ -69,6 +73,7 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
             {view === "workbook" && <WorkbookView lang={lang} />}
             {view === "check" && <CheckView lang={lang} />}
             {view === "report" && <ReportView lang={lang} getData={getData} insertSheet={insertSheet} />}
+            {view === "merge" && <MergeView lang={lang} />}
           </React.Suspense>
         </ErrorBoundary>
       </main>

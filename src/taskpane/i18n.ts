@@ -13,6 +13,7 @@ export const STRINGS = {
   tabWorkbook: { vi: "Sổ nhập liệu", en: "Workbook" },
   tabCheck: { vi: "Kiểm tra", en: "Check" },
   tabReport: { vi: "Báo cáo", en: "Report" },
+  tabMerge: { vi: "Tổng hợp", en: "Consolidate" },
   loadingView: { vi: "Đang tải…", en: "Loading…" },
   connecting: { vi: "Đang kết nối với Excel…", en: "Connecting to Excel…" },
 

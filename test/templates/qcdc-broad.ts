@@ -63,11 +63,12 @@ export function broadPicture(): Record<string, unknown> {
       entry.report = renderText(buildReport(data).doc);
       entry.reportWarnings = buildReport(data).warnings;
       entry.draft = checkDraft(seed, data);
-      entry.plan = planWorkbook(getTemplate("qcdc-2021")!, data);
+      // The plan as before the ✓/✗ formulas became its default (test/status checks those).
+      entry.plan = planWorkbook(getTemplate("qcdc-2021")!, data, { statusFormulas: false });
     }
     out[name] = entry;
   }
-  out.emptyPlan = planWorkbook(getTemplate("qcdc-2021")!);
+  out.emptyPlan = planWorkbook(getTemplate("qcdc-2021")!, undefined, { statusFormulas: false });
   return JSON.parse(JSON.stringify(out));
 }
 

@@ -64,8 +64,10 @@ describe("planWorkbook: the layout", () => {
     expect(pp.formula).toContain("F20");
   });
 
-  test("status column left empty without the hook; the hook fills it and learns the percent decimals", () => {
-    expect(sheet(plan, "indicators").table.rows.every((r) => r[6].v === null && !r[6].formula)).toBe(true);
+  test("status column: the ✓/✗ formulas by default, empty with statusFormulas: false; a hook fills it and learns the percent decimals", () => {
+    expect(sheet(plan, "indicators").table.rows.some((r) => /^=/.test(r[6].formula ?? ""))).toBe(true);
+    const bare = planWorkbook(t, normalizeReport(exampleInput()), { statusFormulas: false });
+    expect(sheet(bare, "indicators").table.rows.every((r) => r[6].v === null && !r[6].formula)).toBe(true);
     let seen: Record<string, number> = {};
     const withHook = planWorkbook(t, normalizeReport(exampleInput()), {
       statusFormulas: (_t, _l, info) => {

@@ -152,7 +152,7 @@ export function blockTexts(blocks: Block[]): string[] {
   for (const b of blocks) {
     if (b.type === "paragraph") out.push(runsText(b.runs));
     else if (b.type === "list") for (const it of b.items) out.push(b.marker + runsText(it));
-    else if (b.type === "table") for (const row of b.rows) for (const c of row) out.push(...blockTexts(c.blocks));
+    else if (b.type === "table") for (const row of b.rows) for (const c of row) for (const x of blockTexts(c.blocks)) out.push(x);
   }
   return out;
 }

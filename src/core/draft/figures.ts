@@ -57,24 +57,37 @@ export interface FigureContext {
   sentence: string;
 }
 
-function applies(c: Compiled, f: Figure, ctx: FigureContext): boolean {
+/** Results of the sentence-wide tests of a pattern table, computed once per sentence (not once per figure). */
+type SentenceMemo = Map<RegExp, boolean>;
+
+function testSentence(re: RegExp, ctx: FigureContext, memo?: SentenceMemo): boolean {
+  if (!memo) return re.test(ctx.sentence);
+  let r = memo.get(re);
+  if (r === undefined) {
+    r = re.test(ctx.sentence);
+    memo.set(re, r);
+  }
+  return r;
+}
+
+function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo): boolean {
   const p = c.p;
   if (!!p.percent !== f.percent) return false;
   if (!!p.fraction !== !!f.fraction) return false;
   if (c.lead && !c.lead.test(ctx.lead)) return false;
   if (c.after && !c.after.test(ctx.after)) return false;
   if (c.clause && !c.clause.test(ctx.clause)) return false;
-  if (c.sentence && !c.sentence.test(ctx.sentence)) return false;
+  if (c.sentence && !testSentence(c.sentence, ctx, memo)) return false;
   if (c.notLead && c.notLead.test(ctx.lead)) return false;
   if (c.notAfter && c.notAfter.test(ctx.after)) return false;
   if (c.notClause && c.notClause.test(ctx.clause)) return false;
-  if (c.notSentence && c.notSentence.test(ctx.sentence)) return false;
+  if (c.notSentence && testSentence(c.notSentence, ctx, memo)) return false;
   return true;
 }
 
 /** Which indicator(s) a figure states, by the first pattern that applies; undefined when none. */
-export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext): FigurePattern | undefined {
-  for (const c of compilePatterns(patterns).figures) if (applies(c, f, ctx)) return c.p;
+export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext, memo?: SentenceMemo): FigurePattern | undefined {
+  for (const c of compilePatterns(patterns).figures) if (applies(c, f, ctx, memo)) return c.p;
   return undefined;
 }
 
@@ -108,9 +121,27 @@ export interface SentenceInfo {
   offset: number;
 }
 
+/** Longest quote of a sentence (characters of the normalised text); a longer sentence is quoted up to it, then "…". */
+export const MAX_QUOTE = 1000;
+
+const infoCache = new WeakMap<Sentence, SentenceInfo>();
+
+/** A sentence's quote (at most MAX_QUOTE characters) and offset; computed once per sentence. */
 export function sentenceInfo(t: NormText, s: Sentence): SentenceInfo {
-  return { s, quote: quoteOf(t, s.start, s.end), offset: t.map[s.start] };
+  let info = infoCache.get(s);
+  if (!info) {
+    const long = s.end - s.start > MAX_QUOTE;
+    info = { s, quote: quoteOf(t, s.start, long ? s.start + MAX_QUOTE : s.end) + (long ? "…" : ""), offset: t.map[s.start] };
+    infoCache.set(s, info);
+  }
+  return info;
 }
+
+/**
+ * How far back the words before a figure are looked at (lead, clause): patterns name the
+ * phrase just before a figure, and a bound keeps the check linear in the draft's length.
+ */
+const CONTEXT_BACK = 400;
 
 /** narrative.figure findings of the whole text. */
 export function checkFigures(t: NormText, sentences: Sentence[], data: ReportData, template: TemplateDef, patterns: DraftPatterns, lang: Lang, scope?: boolean[]): Finding[] {
@@ -122,21 +153,29 @@ export function checkFigures(t: NormText, sentences: Sentence[], data: ReportDat
     if (scope && !scope[si]) continue;
     const s = sentences[si];
     const figs = figuresIn(text, s);
+    if (!figs.length) continue;
     const sentence = text.slice(s.start, s.end);
+    const memo: SentenceMemo = new Map();
     let prevEnd = -1;
+    let ci = 0;
     for (const f of figs) {
       if (f.excluded) continue;
-      const clause = s.clauses.find((c) => f.start >= c.start && f.start <= c.end) ?? s;
-      const leadStart = Math.max(clause.start, prevEnd);
+      // Figures come in order: the clause pointer only moves forward.
+      while (ci < s.clauses.length && !(f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end)) {
+        if (s.clauses[ci].start > f.start) break;
+        ci++;
+      }
+      const clause = ci < s.clauses.length && f.start >= s.clauses[ci].start && f.start <= s.clauses[ci].end ? s.clauses[ci] : s;
+      const leadStart = Math.max(clause.start, prevEnd, f.start - CONTEXT_BACK);
       prevEnd = f.end;
       if (f.skip) continue;
       const ctx: FigureContext = {
         lead: text.slice(leadStart, f.start),
         after: text.slice(f.afterStart, Math.min(s.end, f.afterStart + 120)),
-        clause: text.slice(clause.start, f.start),
+        clause: text.slice(Math.max(clause.start, f.start - CONTEXT_BACK), f.start),
         sentence,
       };
-      const p = classify(patterns, f, ctx);
+      const p = classify(patterns, f, ctx, memo);
       if (!p) continue;
       const parts: [string, number, number][] = p.fraction
         ? [
@@ -199,7 +238,8 @@ export function checkNegations(t: NormText, sentences: Sentence[], data: ReportD
     if (scope && !scope[si]) continue;
     const s = sentences[si];
     const sentence = text.slice(s.start, s.end);
-    const claimed: [number, number][] = [];
+    // Characters of the sentence a negation already claimed (linear, however many matches).
+    let claimed: Uint8Array | undefined;
     for (const { p, re } of negs) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -207,8 +247,15 @@ export function checkNegations(t: NormText, sentences: Sentence[], data: ReportD
         const a = m.index;
         const b = a + m[0].length;
         if (m[0].length === 0) re.lastIndex++;
-        if (claimed.some(([x, y]) => a < y && b > x)) continue;
-        claimed.push([a, b]);
+        if (!claimed) claimed = new Uint8Array(sentence.length + 1);
+        let taken = false;
+        for (let k = a; k < b; k++)
+          if (claimed[k]) {
+            taken = true;
+            break;
+          }
+        if (taken) continue;
+        for (let k = a; k < b; k++) claimed[k] = 1;
         const positive: string[] = [];
         const values: Record<string, number | string | null> = {};
         for (const code of p.codes) {

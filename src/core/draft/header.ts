@@ -6,7 +6,7 @@
 import type { Finding, Lang, ReportData } from "../types";
 import { formatDate, formatDateLine, nfc, parseDate } from "../vn";
 import { cleanSymbol } from "../symbol";
-import type { NormText, Sentence } from "./text";
+import { sentenceIndexAt, type NormText, type Sentence } from "./text";
 import { sentenceInfo } from "./figures";
 import { msg } from "./messages";
 
@@ -26,8 +26,10 @@ export function headerEnd(text: string): number {
   return text.length;
 }
 
+/** The sentence holding `pos`, else the first one after it. */
 function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
-  return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences.find((s) => s.start >= pos);
+  const i = sentenceIndexAt(sentences, pos);
+  return i < sentences.length ? sentences[i] : undefined;
 }
 
 function symbolKey(s: string): string {

@@ -17,6 +17,9 @@ import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
 import type { DraftPatterns } from "./patterns";
+import { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
+
+export { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
 
 export interface DraftOptions {
   lang?: Lang;
@@ -29,9 +32,13 @@ export interface DraftOptions {
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-/** Checks a draft's text against the report's figures. Never throws on odd text. */
+/**
+ * Checks a draft's text against the report's figures. Never throws on odd text; a text
+ * over MAX_DRAFT_CHARS throws DraftTooLongError.
+ */
 export function checkDraft(text: string, data: ReportData, opts: DraftOptions = {}): CheckResult {
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
+  if (typeof text === "string" && text.length > MAX_DRAFT_CHARS) throw new DraftTooLongError(text.length);
   const template = opts.template ?? getTemplate(data?.template);
   const patterns = opts.patterns ?? template?.draftPhrases;
   const t = normalizeText(String(text ?? ""));
@@ -39,17 +46,20 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const findings: Finding[] = [];
   if (template && patterns) {
     const scope = inScope(t.text, sentences, data);
-    findings.push(...checkFigures(t, sentences, data, template, patterns, lang, scope));
-    findings.push(...checkNegations(t, sentences, data, template, patterns, lang, scope));
+    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
+    for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
   }
-  findings.push(...checkHeader(t, sentences, data, lang));
-  if (!opts.noLint) findings.push(...lintText(t, sentences, data, lang));
+  // One push per finding: a spread of 100 000 findings overflows the call stack.
+  for (const f of checkHeader(t, sentences, data, lang)) findings.push(f);
+  if (!opts.noLint) for (const f of lintText(t, sentences, data, lang)) findings.push(f);
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.offset ?? 0) - (b.offset ?? 0));
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const summary: CheckResult["summary"] = { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] };
+  if (findings.length > MAX_DRAFT_FINDINGS) summary.shown = MAX_DRAFT_FINDINGS;
   return {
     template: template?.id ?? String(data?.template ?? ""),
-    findings,
-    summary: { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] },
+    findings: findings.length > MAX_DRAFT_FINDINGS ? findings.slice(0, MAX_DRAFT_FINDINGS) : findings,
+    summary,
   };
 }
 

@@ -11,7 +11,7 @@
 import type { Finding, Lang, ReportData } from "../types";
 import { cleanSymbol, TYPE_CODES } from "../symbol";
 import { parseDate } from "../vn";
-import type { NormText, Sentence } from "./text";
+import { sentenceIndexAt, type NormText, type Sentence } from "./text";
 import { sentenceInfo } from "./figures";
 import { msg } from "./messages";
 
@@ -98,7 +98,8 @@ export function findSymbols(text: string): SymbolHit[] {
 }
 
 function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
-  return sentences.find((s) => pos >= s.start && pos < s.end);
+  const i = sentenceIndexAt(sentences, pos);
+  return i < sentences.length && pos >= sentences[i].start && pos < sentences[i].end ? sentences[i] : undefined;
 }
 
 function where(t: NormText, sentences: Sentence[], pos: number, fallback: string): { quote: string; offset: number } {
@@ -110,12 +111,13 @@ function warning(rule: string, message: string, suggestion: string, w: { quote: 
   return { rule, severity: "warning", message, indicators: [], quote: w.quote, offset: w.offset, suggestion };
 }
 
-function sameKey(p: ParsedSymbol): string | undefined {
+/** One key per document, whatever way its symbol is written (number, year, type, body without hyphens). */
+export function sameKey(p: ParsedSymbol): string | undefined {
   if (!p.type || !p.body || p.form === "cv" || p.form === "unknown") return undefined;
   return [parseInt(p.num, 10), p.year ?? "", p.type.toUpperCase(), p.body.replace(/-/g, "").toUpperCase()].join("|");
 }
 
-function replaceLast(s: string, a: string, b: string): string {
+export function replaceLast(s: string, a: string, b: string): string {
   const i = s.lastIndexOf(a);
   return i < 0 ? s : s.slice(0, i) + b + s.slice(i + a.length);
 }
@@ -132,6 +134,12 @@ function agencyCandidates(p: ParsedSymbol): string[] {
     return i > 0 ? [p.body.slice(0, i), p.body] : [p.body];
   }
   return [];
+}
+
+/** The symbols of a finding's message: the first ten, then "…" (a draft may hold thousands). */
+function listSymbols(hs: SymbolHit[]): string {
+  const shown = hs.slice(0, 10).map((h) => h.symbol.symbol);
+  return shown.join(", ") + (hs.length > 10 ? ", …" : "");
 }
 
 export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, lang: Lang = "vi"): Finding[] {
@@ -166,8 +174,9 @@ export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, 
     groups.set(k, g);
   }
   for (const g of groups.values()) {
-    const spellings: string[] = [];
-    for (const h of g) if (!spellings.includes(h.symbol.symbol)) spellings.push(h.symbol.symbol);
+    const spellingSet = new Set<string>();
+    for (const h of g) spellingSet.add(h.symbol.symbol);
+    const spellings = [...spellingSet];
     if (spellings.length < 2) continue;
     const ps = g.map((h) => h.symbol);
     const body = (ps[0].body ?? "").replace(/-/g, "");
@@ -194,10 +203,16 @@ export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, 
     own = agencyCandidates(p)[0];
   }
   const variants = new Map<string, SymbolHit[]>();
+  const variantSeen = new Map<string, Set<string>>();
   const addVariant = (v: string, h: SymbolHit) => {
     const list = variants.get(v) ?? [];
-    if (!list.some((x) => x.symbol.symbol === h.symbol.symbol)) list.push(h);
+    const seen = variantSeen.get(v) ?? new Set<string>();
+    if (!seen.has(h.symbol.symbol)) {
+      seen.add(h.symbol.symbol);
+      list.push(h);
+    }
     variants.set(v, list);
+    variantSeen.set(v, seen);
   };
   if (own) {
     const ownKey = agencyKey(own);
@@ -211,7 +226,7 @@ export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, 
       out.push(
         warning(
           "lint.agency-abbr",
-          msg(lang, "abbr.message", { variant, own, symbols: hs.map((h) => h.symbol.symbol).join(", ") }),
+          msg(lang, "abbr.message", { variant, own, symbols: listSymbols(hs) }),
           msg(lang, "abbr.suggestion", { own, example }),
           where(t, sentences, hs[0].start, hs[0].written),
         ),
@@ -238,7 +253,7 @@ export function lintText(t: NormText, sentences: Sentence[], data?: ReportData, 
         out.push(
           warning(
             "lint.agency-abbr",
-            msg(lang, "abbr.message", { variant, own: main, symbols: hs.map((h) => h.symbol.symbol).join(", ") }),
+            msg(lang, "abbr.message", { variant, own: main, symbols: listSymbols(hs) }),
             msg(lang, "abbr.suggestion", { own: main, example: replaceLast(hs[0].symbol.symbol, variant, main) }),
             where(t, sentences, hs[0].start, hs[0].written),
           ),

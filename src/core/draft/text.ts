@@ -176,6 +176,21 @@ export function splitSentences(text: string): Sentence[] {
   }
 }
 
+/**
+ * Index of the first sentence that ends after `pos` (sentences are in order and do not
+ * overlap): the sentence holding `pos` when there is one, else the next. Binary search.
+ */
+export function sentenceIndexAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A figure in a sentence. */
 export interface Figure extends Range {
   /** The figure as written ("08", "10.424.000", "88,9", "04/04"). */
@@ -219,13 +234,33 @@ export function readFigure(tok: string, percent: boolean): { value: number; deci
   return undefined;
 }
 
+/** Only spaces and at most one list mark ("-", "+", "•", "*") between the line's start and `a` (looks back a few characters only). */
+function atLineStart(text: string, a: number): boolean {
+  let mark = false;
+  for (let i = a - 1, n = 0; i >= 0; i--, n++) {
+    const c = text[i];
+    if (c === "\n") return true;
+    if (n > 40) return false;
+    if (/\s/.test(c)) continue;
+    if (!mark && /[-+•*]/.test(c)) {
+      mark = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** The figures of one sentence, in order. */
 export function figuresIn(text: string, s: Range): Figure[] {
   const out: Figure[] = [];
   const re = /\d+(?:[.,]\d+)*/g;
+  // The search runs over the text up to the sentence's end only (a cheap slice in V8):
+  // searching the whole text from each sentence would be quadratic in the draft's length.
+  const upTo = text.slice(0, s.end);
   re.lastIndex = s.start;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < s.end) {
+  while ((m = re.exec(upTo)) && m.index < s.end) {
     const a = m.index;
     let b = a + m[0].length;
     if (b > s.end) break;
@@ -234,7 +269,6 @@ export function figuresIn(text: string, s: Range): Figure[] {
     const c00 = a > 1 ? text[a - 2] : "";
     const c1 = text[b] ?? "";
     const c2 = text[b + 1] ?? "";
-    const lineStart = text.lastIndexOf("\n", a - 1) + 1;
     const lead = text.slice(Math.max(s.start, a - 40), a);
     let excluded = false;
     let fraction: Figure["fraction"];
@@ -243,7 +277,7 @@ export function figuresIn(text: string, s: Range): Figure[] {
     if (LETTER.test(c1) || c1 === "_") excluded = true;
     if (c1 === "-" && (LETTER.test(c2) || /\d/.test(c2))) excluded = true;
     if (c1 === "/") {
-      const fm = /^\/(\d+)(?![\d/.\-\p{L}])/u.exec(text.slice(b, s.end + 1));
+      const fm = /^\/(\d+)(?![\d/.\-\p{L}])/u.exec(text.slice(b, Math.min(s.end + 1, b + 40)));
       if (fm && !excluded && !/ngày\s*$/iu.test(lead)) {
         fraction = { value: parseInt(fm[1], 10), raw: fm[1] };
         b += fm[0].length;
@@ -277,7 +311,7 @@ export function figuresIn(text: string, s: Range): Figure[] {
       }
     }
     // A list number at the start of a line ("1.", "2)").
-    if (!excluded && /^\s*(?:[-+•*]\s*)?$/.test(text.slice(lineStart, a)) && /^[.)]/.test(c1) && !percent) excluded = true;
+    if (!excluded && /^[.)]/.test(c1) && !percent && atLineStart(text, a)) excluded = true;
     if (!excluded && NOT_A_FIGURE_BEFORE.test(lead)) excluded = true;
     // "mức độ 3, 4": levels, unless a noun follows ("mức độ 3 và 19 dịch vụ công …").
     if (!excluded && LEVEL_LIST.test(lead) && !/^\s*(?:dịch vụ|dvc|thủ tục|hồ sơ)/iu.test(text.slice(after, after + 12))) excluded = true;

@@ -9,6 +9,7 @@ import { formatValue, readValue } from "../values";
 import { formatDate } from "../vn";
 import { groupApplies } from "../template-info";
 import type { Block } from "../doc/model";
+import { coverageLine } from "../merge/coverage";
 
 /** Printed where a value is blank. */
 export const NO_DATA = "chưa có số liệu";
@@ -77,7 +78,10 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
     pageBreakBefore: true,
     spaceAfter: 0,
   });
-  out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: 12 });
+  const cover = coverageLine(data);
+  out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: cover ? 0 : 12 });
+  // A consolidated report says how many units it was consolidated from (phuluc merge).
+  if (cover) out.push({ type: "paragraph", runs: [{ text: "(" + cover + ")", italic: true }], align: "center", indent: false, spaceAfter: 12 });
   const layout = t.appendix;
   const inHeading = new Set<string>();
   for (const g of t.groups) for (const m of g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g)) inHeading.add(m[1]);

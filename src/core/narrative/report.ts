@@ -220,7 +220,7 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
     while ((m = re.exec(para))) {
       const before = para.slice(last, m.index).trim();
       if (before) out.push(p([{ text: inline(before, ctx) }]));
-      out.push(...blockPlaceholder(m[1], ctx));
+      for (const x of blockPlaceholder(m[1], ctx)) out.push(x);
       last = m.index + m[0].length;
     }
     const rest = para.slice(last).trim();
@@ -235,7 +235,7 @@ function defaultBody(ctx: Ctx): Block[] {
     const list = listBlocks(ctx.template, l.register, ctx);
     if (!list.length) continue;
     out.push(p([{ text: l.intro }], { keepNext: true }));
-    out.push(...list);
+    for (const x of list) out.push(x);
   }
   const r = ctx.data.report ?? {};
   const agency = cleanText(r.agency ?? "").trim();
@@ -311,14 +311,14 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
         ctx.section = (data.sections ?? []).indexOf(s);
         if (s.heading && s.heading.trim()) blocks.push(p([{ text: inline(cleanText(s.heading.trim()), ctx), bold: true }], { heading: 2, keepNext: true }));
         if (/\{\s*phu_luc\s*\}/.test(s.text ?? "")) hasAppendix = true;
-        blocks.push(...sectionBlocks(s.text ?? "", ctx));
+        for (const x of sectionBlocks(s.text ?? "", ctx)) blocks.push(x);
       });
     } else {
-      blocks.push(...defaultBody(ctx));
+      for (const x of defaultBody(ctx)) blocks.push(x);
     }
     blocks.push(p([{ text: "" }], { spaceAfter: 0 }));
     blocks.push(closingBlock(data));
-    if (!hasAppendix) blocks.push(...appendixBlocks(data, template, { pad: opts.pad }));
+    if (!hasAppendix) for (const x of appendixBlocks(data, template, { pad: opts.pad })) blocks.push(x);
   }
   if (!template) blocks.push(closingBlock(data));
   const errors = template ? errorsOf(data, opts.structural) : 0;

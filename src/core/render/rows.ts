@@ -66,7 +66,7 @@ function column(bs: Block[], fontSize: number): SheetCell[] {
     if (b.type === "paragraph") out.push({ v: cleanText(runsText(b.runs)), ...style(b.runs, b.size), align: b.align ?? "left", wrap: true });
     else if (b.type === "list") for (const it of b.items) out.push({ v: cleanText(b.marker + runsText(it)), ...style(it, b.size), align: "left", wrap: true });
     else if (b.type === "rule" && out.length) out[out.length - 1].borderBottom = true;
-    else if (b.type === "table") for (const row of b.rows) for (const c of row) out.push(...column(c.blocks, fontSize));
+    else if (b.type === "table") for (const row of b.rows) for (const c of row) for (const x of column(c.blocks, fontSize)) out.push(x);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { CellMap, Finding, IndicatorDef, IndicatorKind, Lang, RawValue, RegisterDef, RegisterRow, ReportData, RuleDef, Severity, TemplateDef } from "../types";
 import { readValue, formatReading, type Reading } from "../values";
-import { tr, trUpper } from "../i18n";
+import { fill, tr, trUpper } from "../i18n";
 import { lowerFirst, upperFirst, formatNumber, formatPercent, formatCount, decimalsOf, roundTo, joinVi, joinEn } from "../vn";
 import { normalizeRow, isNormalRow } from "../normalize";
 import { cellOf } from "../cells";
@@ -182,7 +182,10 @@ export class Ctx {
     return s;
   }
 
+  /** The message `key`, as the template words it for this rule (its `messages`), else the product's. */
   msg(key: string, params: Record<string, string | number>, rule?: string): string {
+    const own = rule !== undefined ? this.t.messages?.[rule]?.[key] : undefined;
+    if (own) return fill((this.lang === "en" && own.en) || own.vi, params, true);
     return trUpper(this.lang, key, params, rule);
   }
 

@@ -72,7 +72,7 @@ export function runUserRules(ctx: Ctx, rules: unknown): Finding[] {
       return;
     }
     const message = typeof u.message === "string" && nfc(u.message).trim() ? nfc(u.message).trim() : "";
-    out.push(...evaluateCondition(ctx, "user." + id, id, expression, p, severity, message, path));
+    for (const x of evaluateCondition(ctx, "user." + id, id, expression, p, severity, message, path)) out.push(x);
   });
   return out;
 }

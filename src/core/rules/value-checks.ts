@@ -9,7 +9,7 @@ import type { Finding, RawValue, Severity } from "../types";
 import type { Ctx } from "./context";
 import { readValue, cleanText } from "../values";
 import { tr, trUpper } from "../i18n";
-import { upperFirst } from "../vn";
+import { isIsoDate, upperFirst } from "../vn";
 
 function rawText(raw: RawValue): string {
   if (typeof raw === "string") return cleanText(raw);
@@ -80,7 +80,6 @@ export function checkValues(ctx: Ctx): Finding[] {
   return out;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Register rows: required fields, dates, enums, booleans, derived issuer. */
 export function checkRows(ctx: Ctx): Finding[] {
@@ -116,7 +115,7 @@ export function checkRows(ctx: Ctx): Finding[] {
           }
           continue;
         }
-        if (f.type === "date" && !(typeof v === "string" && ISO.test(v))) {
+        if (f.type === "date" && !isIsoDate(v)) {
           out.push(err(tr(lang, "row.date", { register, row: rowNo, field: field.toLowerCase(), raw: rawText(v) }), path, f.id, v));
         } else if (f.type === "enum" && !(f.options ?? []).some((o) => o.value === v)) {
           const options = (f.options ?? []).map((o) => o.label[lang]).join(", ");
@@ -140,7 +139,7 @@ export function checkReport(ctx: Ctx): Finding[] {
   if (!r || typeof r !== "object") return out;
   const lang = ctx.lang;
   const date = r.date;
-  if (date !== undefined && date !== null && !(typeof date === "string" && (ISO.test(date) || cleanText(date) === ""))) {
+  if (date !== undefined && date !== null && !(isIsoDate(date) || (typeof date === "string" && cleanText(date) === ""))) {
     const raw = rawText(date as RawValue);
     out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.date", { raw }), indicators: [], values: { date: plainValue(date as RawValue) }, path: "report.date" });
   }

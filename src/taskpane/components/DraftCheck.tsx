@@ -2,28 +2,20 @@
  * "Đối chiếu bản dự thảo": the user pastes a draft written by hand (from Word), and the
  * draft checker (src/core/draft, `checkDraft`) compares its figures, negations ("không tổ
  * chức…"), the report's number and date with the workbook's figures, and lints symbols and
- * dates. The checker is loaded on demand (its own chunk, "draft-check"); the figures are
- * read afresh from the workbook at each check.
+ * dates. The check runs in a Web Worker where the host has one (draft-runner.ts; the pane
+ * stays responsive on a long draft), else on demand on the UI thread (its own chunk,
+ * "draft-check"); the figures are read afresh from the workbook at each check.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { CheckResult, Finding, ReportData, Severity } from "../../core/types";
 import { DRAFT_STRINGS } from "./draft-check.strings";
+import { checkDraftOffThread } from "../draft-runner";
 
 export interface DraftCheckProps {
   /** The workbook's report data (read at each check). */
   getData: () => Promise<ReportData>;
   lang: "vi" | "en";
-}
-
-type DraftModule = typeof import("../../core/draft/index");
-let checker: Promise<DraftModule> | undefined;
-function loadChecker(): Promise<DraftModule> {
-  checker ??= import(/* webpackChunkName: "draft-check" */ "../../core/draft/index").catch((e) => {
-    checker = undefined; // a failed chunk load (slow network) can be retried
-    throw e;
-  });
-  return checker;
 }
 
 /** Longest quote shown whole; longer ones are cut around the offending words. */
@@ -152,8 +144,8 @@ export default function DraftCheck({ getData, lang }: DraftCheckProps): React.Re
     }
     setBusy(true);
     try {
-      const [mod, data] = await Promise.all([loadChecker(), getData()]);
-      setResult(mod.checkDraft(text, data, { lang }));
+      const data = await getData();
+      setResult(await checkDraftOffThread(text, data, lang));
       last.current = { text, data, lang };
     } catch (e) {
       setResult(undefined);
@@ -169,11 +161,16 @@ export default function DraftCheck({ getData, lang }: DraftCheckProps): React.Re
     const l = last.current;
     if (!l || l.lang === lang) return;
     let live = true;
-    void loadChecker().then((mod) => {
-      if (!live) return;
-      setResult(mod.checkDraft(l.text, l.data, { lang }));
-      last.current = { ...l, lang };
-    });
+    void checkDraftOffThread(l.text, l.data, lang).then(
+      (r) => {
+        if (!live) return;
+        setResult(r);
+        last.current = { ...l, lang };
+      },
+      () => {
+        /* the same text checked before: no new error to show */
+      },
+    );
     return () => {
       live = false;
     };
@@ -229,6 +226,11 @@ export default function DraftCheck({ getData, lang }: DraftCheckProps): React.Re
             {t.summary(result.summary.errors, result.summary.warnings)}
           </p>
           {stale && <p style={{ margin: "4px 0" }}>{t.stale}</p>}
+          {result.summary.shown !== undefined && (
+            <p style={{ margin: "4px 0" }} data-testid="draft-capped">
+              {t.capped(result.summary.shown, result.summary.errors + result.summary.warnings + result.summary.infos)}
+            </p>
+          )}
           {result.findings.length === 0 ? (
             <MessageBar intent="success" data-testid="draft-clean">
               <MessageBarBody>{t.allGood}</MessageBarBody>

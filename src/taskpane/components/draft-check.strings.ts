@@ -19,6 +19,8 @@ export interface DraftCheckStrings {
   suggestion: string;
   quoteLabel: string;
   stale: string;
+  /** The list holds only the first `shown` of `total` findings. */
+  capped: (shown: number, total: number) => string;
 }
 
 export const DRAFT_STRINGS: Record<"vi" | "en", DraftCheckStrings> = {
@@ -42,6 +44,7 @@ export const DRAFT_STRINGS: Record<"vi" | "en", DraftCheckStrings> = {
     suggestion: "Gợi ý",
     quoteLabel: "Câu trong bản dự thảo",
     stale: "Văn bản đã thay đổi sau lần đối chiếu trước: nhấn \"Đối chiếu\" để soát lại.",
+    capped: (shown, total) => `Chỉ liệt kê ${shown} trong số ${total} vấn đề; hãy sửa các chỗ dưới đây rồi đối chiếu lại.`,
   },
   en: {
     title: "Check a draft",
@@ -63,5 +66,6 @@ export const DRAFT_STRINGS: Record<"vi" | "en", DraftCheckStrings> = {
     suggestion: "Suggestion",
     quoteLabel: "Sentence in the draft",
     stale: "The text changed since the last check: press \"Check\" again.",
+    capped: (shown, total) => `Only ${shown} of ${total} problems are listed; fix those below and check again.`,
   },
 };

@@ -8,10 +8,16 @@ import type { Text } from "../../core/types";
 import { tr, pick, type Lang } from "../i18n";
 import { capsNotes, detectCaps } from "../../excel/caps";
 import { Notice } from "../components/Notice";
+import { pt } from "./previous.strings";
 
 type Ops = typeof import("../../excel/ops");
 type Analysis = import("../../excel/ops").Analysis;
 type ReportData = import("../../core/types").ReportData;
+type PreviousPreview = import("../../excel/ops").PreviousPreview;
+type PreviousSource = import("../../excel/ops").PreviousSource;
+
+/** Reads last year's file (jszip and the readers, loaded on first use). */
+const loadPreviousSource = () => import(/* webpackChunkName: "previous-source" */ "../previous-source");
 
 let opsPromise: Promise<Ops> | undefined;
 const loadDialog = () => import(/* webpackChunkName: "confirm-dialog" */ "../components/ConfirmDialog");
@@ -46,7 +52,8 @@ type Phase =
   | { kind: "idle" }
   | { kind: "busy"; label: string }
   | { kind: "confirm-setup"; preview: Analysis; changed?: boolean }
-  | { kind: "confirm-import"; preview: Analysis; data: ReportData; file: string; changed?: boolean };
+  | { kind: "confirm-import"; preview: Analysis; data: ReportData; file: string; changed?: boolean }
+  | { kind: "confirm-previous"; preview: PreviousPreview; source: PreviousSource; file: string; lines: { title: string; lines: string[] }[]; changed?: boolean };
 
 type Outcome =
   | { kind: "done"; title: string; items: Text[]; notes?: Text[] }
@@ -70,6 +77,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
   const [exported, setExported] = React.useState<{ json: string; url: string; file: string; problems: Text[] } | undefined>();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const previousInput = React.useRef<HTMLInputElement>(null);
   const notes = React.useMemo(() => capsNotes(detectCaps()), []);
   const busy = phase.kind === "busy";
 
@@ -157,6 +165,50 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
     }
   }
 
+  async function onPreviousFile(ev: React.ChangeEvent<HTMLInputElement>): Promise<void> {
+    const f = ev.target.files && ev.target.files[0];
+    ev.target.value = "";
+    if (!f) return;
+    setOutcome(undefined);
+    setPhase({ kind: "busy", label: pt(lang, "reading") });
+    let source: PreviousSource;
+    try {
+      source = await (await loadPreviousSource()).readPreviousSource(f);
+    } catch (e) {
+      setPhase({ kind: "idle" });
+      setOutcome({ kind: "error", title: pt(lang, "badFile", { file: f.name }), text: errorText(lang, e) });
+      return;
+    }
+    try {
+      const ops = await loadOps();
+      const preview = await ops.previewPrevious(source, lang);
+      const lines = ops.describePlan(preview.template, preview.plan, lang);
+      if (!preview.plan.writes.length) {
+        setPhase({ kind: "idle" });
+        setOutcome({ kind: "info", text: pt(lang, "nothing") });
+      } else setPhase({ kind: "confirm-previous", preview, source, file: f.name, lines });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function confirmPrevious(p: Extract<Phase, { kind: "confirm-previous" }>): Promise<void> {
+    setPhase({ kind: "busy", label: tr(lang, "working") });
+    try {
+      const ops = await loadOps();
+      const r = await ops.applyPrevious(p.source, p.preview, lang);
+      if (r.changed) {
+        setPhase({ ...p, preview: r.preview, lines: ops.describePlan(r.preview.template, r.preview.plan, lang), changed: true });
+        return;
+      }
+      setPhase({ kind: "idle" });
+      const text = pt(lang, "done", { n: r.written });
+      setOutcome({ kind: "done", title: text, items: p.lines[0].lines.map((l) => ({ vi: l, en: l })) });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
   async function doExport(): Promise<void> {
     setOutcome(undefined);
     setPhase({ kind: "busy", label: tr(lang, "setupReading") });
@@ -190,6 +242,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
   }
 
   const dialog = phase.kind === "confirm-setup" || phase.kind === "confirm-import" ? phase : undefined;
+  const previousDialog = phase.kind === "confirm-previous" ? phase : undefined;
   const replaced = dialog && dialog.kind === "confirm-import" ? dialog.preview.replaced : 0;
 
   return (
@@ -237,6 +290,22 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
       </section>
 
       <section className={s.section}>
+        <h2 className={s.h2}>{pt(lang, "title")}</h2>
+        <p className={s.p}>{pt(lang, "intro")}</p>
+        <input
+          ref={previousInput}
+          className={s.hidden}
+          type="file"
+          accept=".docx,.xlsx,.json,application/json"
+          onChange={(e) => void onPreviousFile(e)}
+          data-testid="previous-file"
+        />
+        <Button disabled={busy} onClick={() => previousInput.current && previousInput.current.click()} data-testid="import-previous">
+          {pt(lang, "button")}
+        </Button>
+      </section>
+
+      <section className={s.section}>
         <h2 className={s.h2}>{tr(lang, "exportTitle")}</h2>
         <p className={s.p}>{tr(lang, "exportIntro")}</p>
         <Button disabled={busy} onClick={() => void doExport()} data-testid="export">
@@ -257,6 +326,35 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
           </div>
         )}
       </section>
+
+      {previousDialog && (
+        <React.Suspense fallback={<Spinner size="small" />}>
+          <ConfirmDialog
+            title={pt(lang, "dialogTitle", { file: previousDialog.file })}
+            cancelLabel={tr(lang, "cancel")}
+            okLabel={pt(lang, "confirm", { n: previousDialog.preview.plan.writes.length })}
+            onCancel={() => setPhase({ kind: "idle" })}
+            onOk={() => void confirmPrevious(previousDialog)}
+          >
+            {previousDialog.changed && <p className={s.p}>{tr(lang, "changedMeanwhile")}</p>}
+            <div data-testid="previous-plan">
+              {previousDialog.lines.map((part, i) => (
+                <div key={i}>
+                  <p className={s.p}>
+                    <strong>{part.title}</strong>
+                  </p>
+                  <ul className={s.list}>
+                    {part.lines.map((l, j) => (
+                      <li key={j}>{l}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+            <p className={s.p}>{tr(lang, "setupDialogNoUndo")}</p>
+          </ConfirmDialog>
+        </React.Suspense>
+      )}
 
       {dialog && (
         <React.Suspense fallback={<Spinner size="small" />}>
