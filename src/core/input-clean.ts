@@ -24,7 +24,7 @@ export type NoteKind = "xml" | "key" | "deep" | "long";
 
 export interface InputNote {
   kind: NoteKind;
-  /** JSON path of the place ("values.vb_tong", "registers.van_ban[2].title", "report"). */
+  /** JSON path of the place ("values.<code>", "registers.van_ban[2].title", "report"). */
   path: string;
   /** The key dropped (kind "key"), or the length (kind "long"). */
   detail?: string;
