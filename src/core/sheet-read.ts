@@ -660,7 +660,11 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
   const previous: Record<string, RawValue> = {};
   readIndicators(rd, t, get("indicators"), values, previous);
   const report = readInfo(rd, t, get("info"));
-  if (rd.uncalculated.length) {
+  // Excel and LibreOffice compute every formula when they save, but an empty text result may be
+  // read back as no result (exceljs): the workbook counts as never computed only when no formula
+  // cell anywhere holds a result.
+  const computedSomewhere = snap.sheets.some((sh) => sh.rows.some((row) => row && row.some((c) => c && c.formula && c.v !== null && c.v !== undefined)));
+  if (rd.uncalculated.length && !computedSomewhere) {
     const list = rd.uncalculated.map((u) => u.addr);
     const shown = list.slice(0, 5).join(", ") + (list.length > 5 ? ", …" : "");
     const codes = rd.uncalculated.map((u) => u.indicator).filter((x): x is string => !!x);
