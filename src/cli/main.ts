@@ -3,6 +3,7 @@
  * English with --lang en. Exit codes: 0 no error, 1 errors found (including workbook.*),
  * 2 input unreadable or wrong usage. Never prints a stack trace.
  */
+import { plural } from "../core/i18n";
 import * as fs from "fs";
 import * as path from "path";
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
@@ -173,7 +174,7 @@ export function formatCheck(res: CheckResult, file: string, lang: Lang): string 
   lines.push(res.template ? L(`Kiểm tra ${file} (mẫu ${res.template})`, `Check of ${file} (template ${res.template})`) : L(`Kiểm tra ${file}`, `Check of ${file}`));
   const s = res.summary;
   lines.push(
-    L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin.`, `Result: ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.infos} info.`),
+    L(`Kết quả: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin.`, `Result: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.infos, "note")}.`),
   );
   lines.push(
     ...formatFindings(res.findings, lang, (f) => {
@@ -273,7 +274,7 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     const res = check(data, { lang });
     const s = res.summary;
     if (s.errors || s.warnings) {
-      io.out(t(lang, `Lưu ý: số liệu có ${s.errors} lỗi, ${s.warnings} cảnh báo. Xem chi tiết: phuluc check ${out}\n`, `Note: the data has ${s.errors} errors, ${s.warnings} warnings. Details: phuluc check ${out}\n`));
+      io.out(t(lang, `Lưu ý: số liệu có ${s.errors} lỗi, ${s.warnings} cảnh báo. Xem chi tiết: phuluc check ${out}\n`, `Note: the data has ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}. Details: phuluc check ${out}\n`));
     }
   } else {
     io.out(t(lang, `Nhập số liệu vào trang "Phụ lục", rồi chạy: phuluc check ${out}\n`, `Type the figures in the "Phụ lục" sheet, then run: phuluc check ${out}\n`));

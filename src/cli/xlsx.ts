@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, WorkbookPlan, CellPlan } from "../core/workbook-model";
+import { TONES } from "../core/workbook-model";
 import type { ValidationDef } from "../core/layout";
 import { colLetter } from "../core/layout";
 
@@ -309,6 +310,43 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
         if (c.format || c.bold || c.wrap || c.validation) applyStyle(ws.getCell(t.headerRow + 1 + r, ci + 1), c);
       });
     });
+    // Cells the workbook computes (derived totals, ✓/✗) look different from cells to type in.
+    t.rows.forEach((row, r) => {
+      row.forEach((c, ci) => {
+        if (!c || !c.formula) return;
+        const cell = ws.getCell(t.headerRow + 1 + r, ci + 1);
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: TONES.computed.fill } };
+        cell.font = { italic: true, color: { argb: TONES.computed.font } };
+      });
+    });
+    if (sp.highlight && t.rows.length) {
+      const L = colLetter(sp.highlight.column);
+      const ref = `${L}${first}:${L}${t.headerRow + t.rows.length}`;
+      ws.addConditionalFormatting({
+        ref,
+        rules: sp.highlight.rules.map((h, i) => ({
+          type: "containsText",
+          operator: "containsText",
+          text: h.text,
+          priority: i + 1,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: TONES[h.tone].fill } },
+            font: { color: { argb: TONES[h.tone].font }, bold: h.tone === "error" },
+          },
+        })) as ExcelJS.ConditionalFormattingRule[],
+      });
+    }
+    if (sp.print) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: sp.print.orientation,
+        fitToPage: sp.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${t.headerRow}:${t.headerRow}`,
+      } as ExcelJS.PageSetup;
+    }
     for (const h of sp.hiddenColumns || []) ws.getColumn(h).hidden = true;
   }
   const m = wb.addWorksheet(plan.marker.sheet, { state: "veryHidden" });

@@ -50,8 +50,9 @@ function applyOverrides(findings: Finding[], data: ReportData, lang: Lang): { fi
   for (const [rule0, o] of Object.entries(ov)) {
     const rule = rule0.trim();
     const path = "overrides." + rule;
-    const bad = (key: string, params: Record<string, string>) =>
-      invalid.push({ rule: "user.invalid", severity: "error", message: upperFirst(tr(lang, key, params)), indicators: [], path });
+    // The finding points at the cell to fix: the reason's or the severity's.
+    const bad = (key: string, params: Record<string, string>, field = "") =>
+      invalid.push({ rule: "user.invalid", severity: "error", message: upperFirst(tr(lang, key, params)), indicators: [], path: path + field });
     if (!rule) continue;
     const sev = o && typeof o.severity === "string" ? o.severity.trim().toLowerCase() : "";
     const reason = o && typeof o.reason === "string" ? o.reason.trim() : "";
@@ -60,11 +61,11 @@ function applyOverrides(findings: Finding[], data: ReportData, lang: Lang): { fi
       continue;
     }
     if (!OVERRIDE_SEVERITIES.has(sev)) {
-      bad("override.badSeverity", { rule, severity: sev });
+      bad("override.badSeverity", { rule, severity: sev }, ".severity");
       continue;
     }
     if (!reason) {
-      bad("override.noReason", { rule });
+      bad("override.noReason", { rule }, ".reason");
       continue;
     }
     let affected = 0;
@@ -188,6 +189,15 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   if (data.rules) for (const f of runUserRules(ctx, data.rules)) findings.push(f);
   if (opts.lint !== false) for (const f of lintReport(ctx)) findings.push(f);
 
+  // A figure the workbook could not give (an error such as #DIV/0!, a formula never computed) is
+  // reported once, by the reader: a rule's note that the same figure is "blank" would say what is not so.
+  if (opts.structural && opts.structural.length) {
+    const unread = new Set<string>();
+    for (const f of opts.structural) {
+      if ((f.rule === "workbook.cell-error" || f.rule === "workbook.not-calculated") && f.path === undefined) for (const c of f.indicators) unread.add(c);
+    }
+    if (unread.size) findings = findings.filter((f) => !(f.severity === "info" && f.indicators.length && unread.has(f.indicators[0]) && !f.rule.startsWith("workbook.")));
+  }
   const o = applyOverrides(findings, data, lang);
   if (o.invalid.length) findings = o.findings.concat(o.invalid);
   else findings = o.findings;

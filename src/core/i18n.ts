@@ -224,6 +224,11 @@ export const MESSAGES: Record<string, Text> = {
   },
 
   // report details (the "Thông tin" sheet, or `report` in JSON): printed in the report's header
+  "report.year": {
+    vi: "Năm báo cáo: không đọc được năm \"{raw}\"; ghi năm đủ 4 chữ số, vd. 2021.",
+    en: "Year reported: \"{raw}\" is not a year; write all four digits, e.g. 2021.",
+  },
+  "report.year.suggestion": { vi: "Ghi năm báo cáo bằng 4 chữ số, vd. 2021.", en: "Write the year with four digits, e.g. 2021." },
   "report.date": {
     vi: "Ngày báo cáo: không đọc được ngày \"{raw}\"; ghi ngày dạng 14/11/2021 (ngày này in ở đầu báo cáo).",
     en: "Report date: \"{raw}\" is not a date; write it as 14/11/2021 (it is printed in the report's header).",
@@ -328,6 +333,14 @@ function compile(tpl: string): Part[] {
     parts.push({ k: tpl.slice(a + 1, b) });
     i = b + 1;
   }
+}
+
+/**
+ * A count with its noun in English: "1 error", "2 errors", "0 warnings". Vietnamese nouns
+ * do not change ("1 lỗi", "2 lỗi"): pass the same word twice.
+ */
+export function plural(n: number, one: string, many: string = one + "s"): string {
+  return n + " " + (n === 1 ? one : many);
 }
 
 /**

@@ -129,8 +129,13 @@ function normalizeInfo(x: unknown, t: TemplateDef): ReportInfo {
       const s = iso ?? text(v);
       if (s !== undefined) info.date = s;
     } else if (k === "year") {
+      // A year that is not one ("năm nay") is kept as typed, for check to report (value.kind).
       const y = normalizeYear(v);
       if (y !== undefined) info.year = y;
+      else {
+        const s = typeof v === "boolean" ? String(v) : text(v);
+        if (s !== undefined) (info as Record<string, unknown>).year = s;
+      }
     } else if (k === "level") {
       const l = normalizeLevel(v, t);
       if (l !== undefined) info.level = l;
@@ -174,8 +179,9 @@ function normalizeValues(x: unknown, t: TemplateDef): Record<string, RawValue> {
   return out;
 }
 
-const TRUE_WORDS = new Set(["true", "có", "co", "x", "yes", "y", "1", "đã", "đã tổ chức", "rồi", "✓", "✔"]);
-const FALSE_WORDS = new Set(["false", "không", "khong", "no", "n", "0", "chưa", "chưa tổ chức", "không tổ chức"]);
+/** Words read as a yes / a no in a boolean field (any case); the status formulas count with them too. */
+export const TRUE_WORDS: ReadonlySet<string> = new Set(["true", "có", "co", "x", "yes", "y", "1", "đã", "đã tổ chức", "rồi", "✓", "✔"]);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(["false", "không", "khong", "no", "n", "0", "chưa", "chưa tổ chức", "không tổ chức"]);
 
 /** A boolean from true/false, "Có"/"Không", "x", 1/0; undefined when not readable. */
 export function parseBoolean(v: unknown): boolean | undefined {

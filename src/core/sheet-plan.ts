@@ -217,6 +217,8 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
       formatRows: rows.length,
     },
     freezeRows: s.headerRow,
+    highlight: { column: iStatus + 1, rules: [{ text: "✗", tone: "error" }, { text: "⚠", tone: "warning" }] },
+    print: { paper: "A4", orientation: "portrait", fitToWidth: true },
   };
 }
 
@@ -358,4 +360,26 @@ export function markerPlan(layout: WorkbookLayout, sheets: { name: string; table
 /** A1 address (with sheet) of a cell given 1-based row and column. */
 export function cellRef(sheet: string, row1: number, col1: number): string {
   return quoteSheet(sheet) + "!" + colLetter(col1) + row1;
+}
+
+/**
+ * The plan with references to our sheets under the names they actually have ("'Hội nghị'!"
+ * → "'Hội nghị (phuluc)'!" when the user has a sheet of that name): the status formulas
+ * count the registers on our sheets, never on a user's own sheet of the same name.
+ */
+export function renameSheetRefs(plan: WorkbookPlan, names: Record<string, string>): WorkbookPlan {
+  const pairs = Object.entries(names).filter(([from, to]) => from !== to);
+  if (!pairs.length) return plan;
+  const fix = (f: string) => {
+    let out = f;
+    for (const [from, to] of pairs) out = out.split(quoteSheet(from) + "!").join(quoteSheet(to) + "!");
+    return out;
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sp) => ({
+      ...sp,
+      table: { ...sp.table, rows: sp.table.rows.map((row) => row.map((c) => (c.formula ? { ...c, formula: fix(c.formula) } : c))) },
+    })),
+  };
 }

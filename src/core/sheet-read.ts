@@ -10,7 +10,7 @@
  */
 import type { TemplateDef, ReportData, RawValue, CellMap, Finding, Lang, ReportInfo, RegisterRow, RegisterFieldDef, Section, UserRule, Override, Severity } from "./types";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot } from "./workbook-model";
-import { buildLayout, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, INFO_FIELDS, type SheetDef, type WorkbookLayout } from "./layout";
+import { buildLayout, derivedFormulas, valueAddress, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, INFO_FIELDS, type SheetDef, type WorkbookLayout } from "./layout";
 import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
@@ -67,6 +67,10 @@ interface Found {
 class Reader {
   findings: Finding[] = [];
   cells: CellMap = {};
+  /** Our own derived formulas by value-cell address (no sheet): blank by construction while their inputs are blank. */
+  derived = new Map<string, string>();
+  /** Formula cells with no computed result (never opened and saved in Excel), with their indicator. */
+  uncalculated: { addr: string; indicator?: string }[] = [];
   constructor(public lang: Lang) {}
 
   t(m: Msg): string {
@@ -322,6 +326,23 @@ function mergedCells(rd: Reader, f: Found): void {
   }, { cells: list.slice(0, 50) });
 }
 
+const squash = (x: string) => x.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+
+/**
+ * A formula with no cached result that is one of our derived totals or ratios, all of whose
+ * inputs are blank: it shows "" in Excel (a workbook `init` wrote and nobody opened yet).
+ */
+function blankByConstruction(rd: Reader, f: Found, r: number, c: number, formula: string): boolean {
+  const mine = rd.derived.get(colLetter(c + 1) + (r + 1));
+  if (!mine || squash(mine) !== squash(formula)) return false;
+  for (const m of formula.matchAll(/\$?([A-Z]{1,3})\$?(\d+)/g)) {
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    if (!isBlank(cellAt(f.sheet, +m[2] - 1, col - 1))) return false;
+  }
+  return true;
+}
+
 /** The value of a cell as typed: a formula's cached result, a percent number as "88,9%", errors reported. */
 function cellValue(rd: Reader, f: Found, r: number, c: number, percent: boolean, indicator?: string): RawValue {
   const cell = cellAt(f.sheet, r, c);
@@ -335,6 +356,10 @@ function cellValue(rd: Reader, f: Found, r: number, c: number, percent: boolean,
     return null;
   }
   const v = cell.v;
+  if ((v === null || v === undefined) && cell.formula && !blankByConstruction(rd, f, r, c, cell.formula)) {
+    rd.uncalculated.push({ addr: ref(f.sheet.name, r, c), indicator });
+    return null;
+  }
   if (v === null || v === undefined) return null;
   if (percent && typeof v === "number") {
     const d = percentDecimals(cell.format);
@@ -472,14 +497,7 @@ function readInfo(rd: Reader, t: TemplateDef, f: Found | undefined): ReportInfo 
       case "year": {
         const n = typeof v === "number" ? v : /^\s*\d{4}\s*$/.test(String(v)) ? parseInt(String(v), 10) : v;
         info[field.key] = n;
-        // The normaliser keeps a year only from a number or four digits ("năm 2021"): anything else would vanish unsaid.
-        if (!(typeof n === "number" && isFinite(n)) && !/\d{4}/.test(String(n))) {
-          const addr = ref(f.sheet.name, r, cValue);
-          rd.add("value.kind", {
-            vi: `Năm báo cáo: không đọc được năm "${String(v).trim()}" (ô ${addr}); ghi năm đủ 4 chữ số, vd. 2021.`,
-            en: `Year reported: "${String(v).trim()}" is not a year (cell ${addr}); write all four digits, e.g. 2021.`,
-          }, { values: { year: typeof v === "boolean" ? String(v) : (v as string | number) }, path: "report.year", cells: [addr] });
-        }
+        // A year that is not one ("năm nay") is kept as typed: check reports it (value.kind, report.year) at this cell.
         break;
       }
       case "level":
@@ -632,6 +650,7 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
     return { data: emptyData(marker.templateId), cells: rd.cells, findings: rd.findings };
   }
   const layout = buildLayout(t);
+  for (const [code, formula] of Object.entries(derivedFormulas(t, layout))) rd.derived.set(valueAddress(t, layout, code), formula);
   const found = locateSheets(rd, snap, layout, marker);
   const get = (role: string, register?: string) => {
     for (const [def, f] of found) if (def.role === role && (register === undefined || def.register === register)) return f;
@@ -641,6 +660,19 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
   const previous: Record<string, RawValue> = {};
   readIndicators(rd, t, get("indicators"), values, previous);
   const report = readInfo(rd, t, get("info"));
+  // Excel and LibreOffice compute every formula when they save, but an empty text result may be
+  // read back as no result (exceljs): the workbook counts as never computed only when no formula
+  // cell anywhere holds a result.
+  const computedSomewhere = snap.sheets.some((sh) => sh.rows.some((row) => row && row.some((c) => c && c.formula && c.v !== null && c.v !== undefined)));
+  if (rd.uncalculated.length && !computedSomewhere) {
+    const list = rd.uncalculated.map((u) => u.addr);
+    const shown = list.slice(0, 5).join(", ") + (list.length > 5 ? ", …" : "");
+    const codes = rd.uncalculated.map((u) => u.indicator).filter((x): x is string => !!x);
+    rd.add("workbook.not-calculated", {
+      vi: `${list.length} ô có công thức chưa được tính (${shown}): sổ chưa từng được mở và lưu trong Excel, nên không biết giá trị. Hãy mở sổ bằng Excel, lưu lại rồi kiểm tra lại.`,
+      en: `${list.length === 1 ? "1 formula cell has" : list.length + " formula cells have"} no computed value (${shown}): the workbook was never opened and saved in Excel, so the value is unknown. Open it in Excel, save it and check again.`,
+    }, { indicators: [...new Set(codes)], cells: list.slice(0, 50), suggestion: rd.t({ vi: "Mở sổ bằng Excel, bấm Lưu, rồi kiểm tra lại.", en: "Open the workbook in Excel, save it, then check again." }) });
+  }
   const registers: Record<string, RegisterRow[]> = {};
   const places = new Map<string, RegisterPlace>();
   for (const r of t.registers) registers[r.id] = readRegister(rd, t, r.id, get("register", r.id), places);

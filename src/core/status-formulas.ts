@@ -36,8 +36,9 @@
  * "88,9%" in a Vietnamese Windows). Function names and separators are the English
  * (invariant) ones that Office.js `range.formulas` and exceljs write.
  */
-import type { TemplateDef, RuleDef, Severity, IndicatorKind, Condition } from "./types";
-import { type WorkbookLayout, valueAddress } from "./layout";
+import type { TemplateDef, RuleDef, Severity, IndicatorKind, Condition, RegisterCount, RegisterDef, RegisterFieldDef } from "./types";
+import { type WorkbookLayout, buildLayout, valueAddress, colLetter, columnIndex, quoteSheet, type SheetDef } from "./layout";
+import { TRUE_WORDS, FALSE_WORDS } from "./normalize";
 import { BLANK_TEXTS, ZERO_TEXTS, NA_TEXTS } from "./values";
 import { percentDecimals } from "./number-format";
 
@@ -80,15 +81,73 @@ const KHONG_CO = "Không có".normalize("NFC");
  */
 export { BLANK_TEXTS, ZERO_TEXTS, NA_TEXTS };
 
-/** Rule kinds the status formulas carry. */
-export const COVERED_KINDS: RuleDef["kind"][] = ["sum", "le", "ratio", "implies", "max", "min-per"];
+/** Rule kinds the status formulas carry (a `register-count` only when `registerCountExpressible`). */
+export const COVERED_KINDS: RuleDef["kind"][] = ["sum", "le", "ratio", "implies", "max", "min-per", "register-count"];
 
 /** Answers a yes/no cell may hold (the core's reader takes more spellings; the add-in gives the answer). */
 export const YESNO_TEXTS = ["Có", "Không", "co", "khong", "Chưa", "chua", "Không có", "khong co", "Chưa có", "chua co", "Đã có", "Rồi"].map((s) => s.normalize("NFC"));
 
-/** Rules of the template that stay with the add-in / command line (registers, report year). */
-export function uncoveredRules(t: TemplateDef): string[] {
-  return t.rules.filter((r) => !COVERED_KINDS.includes(r.kind)).map((r) => r.id);
+/**
+ * Rows of a register sheet the formulas read, below its header: a register longer than
+ * this is counted by the add-in only (the formula sees its first REGISTER_ROWS rows).
+ */
+export const REGISTER_ROWS = 5000;
+
+/** At most this many spellings of a `where` field's values in one count (an array constant). */
+const MAX_SPELLINGS = 64;
+
+/**
+ * Why a `register-count` rule stays with the add-in, or undefined when its formulas are written.
+ * - A distinct count (`distinct`: kt.register counts distinct decisions and units): the
+ *   core compares values without case and without spaces ("QĐ 12" = "qđ12"); Excel's
+ *   SUMPRODUCT(1/COUNTIF(r,r&"")) compares with the spaces, reads "*", "?", "~" as
+ *   wildcards and "<", ">" as operators, and costs rows² comparisons at each recalculation.
+ * - A register or field missing from the layout, or too many spellings to multiply out.
+ */
+export function registerCountUnexpressible(t: TemplateDef, layout: WorkbookLayout, r: Extract<RuleDef, { kind: "register-count" }>): string | undefined {
+  const reg = t.registers.find((x) => x.id === r.register);
+  const sheet = layout.sheets.find((s) => s.role === "register" && s.register === r.register);
+  if (!reg || !sheet) return "register missing";
+  if (!t.indicators.length) return "no indicators";
+  for (const c of r.counts) {
+    if (!t.indicators.some((d) => d.code === c.indicator)) return "unknown indicator " + c.indicator;
+    if (c.distinct) return "distinct count";
+    for (const [field, allowed] of Object.entries(c.where ?? {})) {
+      const f = reg.fields.find((x) => x.id === field);
+      if (!f || !sheet.columns.some((col) => col.key === field)) return "unknown field " + field;
+      if (allowed.reduce((n, v) => n + spellings(f, v).length, 0) > MAX_SPELLINGS) return "too many spellings";
+    }
+  }
+  return undefined;
+}
+
+/** Rules of the template that stay with the add-in / command line (distinct register counts, report year). */
+export function uncoveredRules(t: TemplateDef, layout?: WorkbookLayout): string[] {
+  const lay = layout ?? buildLayout(t);
+  return t.rules
+    .filter((r) => !COVERED_KINDS.includes(r.kind) || (r.kind === "register-count" && registerCountUnexpressible(t, lay, r) !== undefined))
+    .map((r) => r.id);
+}
+
+/**
+ * The spellings of a `where` value in a register cell that both the core and COUNTIFS read
+ * alike (Excel compares text without case): an enum option's code and labels; a yes / no
+ * word of a boolean (not "true"/"1": Excel and LibreOffice read those as a logical or a
+ * number); any other field's value as is.
+ */
+export function spellings(f: RegisterFieldDef, value: string): string[] {
+  const out: string[] = [];
+  const add = (x: string) => {
+    if (!out.some((y) => y.toLowerCase() === x.toLowerCase())) out.push(x);
+  };
+  if (f.type === "enum") {
+    const o = (f.options ?? []).find((x) => x.value === value);
+    if (o) for (const x of [o.label.vi, o.label.en, o.value]) add(x.normalize("NFC"));
+    else add(value);
+  } else if (f.type === "boolean" && (value === "true" || value === "false")) {
+    for (const w of value === "true" ? TRUE_WORDS : FALSE_WORDS) if (!/^(true|false|\d+)$/.test(w)) add(w);
+  } else add(value);
+  return out;
 }
 
 /** Decimals of a percent number format: "0.0%" → 1, "0%" → 0; undefined when not a percent format (number-format.ts). */
@@ -326,7 +385,68 @@ class Builder {
     });
   }
 
+  /** A register field's data cells, e.g. 'Hội nghị'!$C$4:$C$5003. */
+  range(sheet: SheetDef, field: string): string {
+    const L = colLetter(columnIndex(sheet, field));
+    return `${quoteSheet(sheet.name)}!$${L}$${sheet.headerRow + 1}:$${L}$${sheet.headerRow + REGISTER_ROWS}`;
+  }
+
+  /** Rows of the register with something written (as the core reads a register: a row blank in every column is no row). */
+  usedRows(sheet: SheetDef): string {
+    const blanks = sheet.columns.map((c) => `${this.range(sheet, c.key)},""`).join(",");
+    return `(${REGISTER_ROWS}-COUNTIFS(${blanks}))`;
+  }
+
+  /**
+   * Rows matching a count's `where`: SUMPRODUCT of ISNUMBER(MATCH(column, {spellings}, 0))
+   * per field (MATCH compares text without case, as the core does).
+   */
+  countExpr(reg: RegisterDef, sheet: SheetDef, c: RegisterCount): string {
+    const where = Object.entries(c.where ?? {});
+    if (!where.length) return this.usedRows(sheet);
+    const terms = where.map(([field, allowed]) => {
+      const f = reg.fields.find((x) => x.id === field)!;
+      const words = allowed.flatMap((v) => spellings(f, v));
+      return `ISNUMBER(MATCH(${this.range(sheet, field)},{${words.map(q).join(",")}},0))`;
+    });
+    return `SUMPRODUCT(${terms.join("*")}*1)`;
+  }
+
+  /**
+   * `register-count` on the row of each counted indicator: "✗ 3 ≠ 4 theo sổ Hội nghị".
+   * An empty register says nothing (the core's rule does not apply). A `where` on a field
+   * the core may fill in from another (`derivedFrom`: the issuer from the symbol) cannot be
+   * counted by a formula while that field is blank in some row: "… cần phần mềm".
+   */
+  registerParts(r: Extract<RuleDef, { kind: "register-count" }>): StatusPart[] {
+    if (registerCountUnexpressible(this.t, this.layout, r) !== undefined) return [];
+    const reg = this.t.registers.find((x) => x.id === r.register)!;
+    const sheet = this.layout.sheets.find((s) => s.role === "register" && s.register === r.register)!;
+    const used = this.usedRows(sheet);
+    const E = SEV_MARK[r.severity];
+    return r.counts.map((c) => {
+      const x = c.indicator;
+      const cnt = this.countExpr(reg, sheet, c);
+      const derived = Object.keys(c.where ?? {})
+        .map((id) => reg.fields.find((f) => f.id === id)!)
+        .filter((f) => f.derivedFrom);
+      const msg = `${q("; " + E + " ")}&${this.fx(x)}&" ≠ "&FIXED(${cnt},0)&${q(" theo sổ " + reg.label.vi)}`;
+      let expr = `IF(${this.ready(x)},IF(${this.n(x)}<>${cnt},${msg},""),${this.pending([x])})`;
+      if (derived.length) {
+        // Rows where the field is blank but the one it is read from is not: the core may count them.
+        const blank = derived.map((f) => {
+          const r = this.range(sheet, f.id);
+          return `COUNTIFS(${r},"")-COUNTIFS(${r},"",${this.range(sheet, f.derivedFrom!)},"")>0`;
+        });
+        const label = derived.map((f) => f.label.vi.toLowerCase()).join(", ");
+        expr = `IF(OR(${blank.join(",")}),${q("; " + STATUS_MARKS.pending + " sổ " + reg.label.vi + " có dòng trống cột " + label + ": phần mềm kiểm tra")},${expr})`;
+      }
+      return { rule: r.id, row: x, inputs: [x], expr: `IF(${used}=0,"",${expr})` };
+    });
+  }
+
   ruleParts(r: RuleDef): StatusPart[] {
+    if (r.kind === "register-count") return this.registerParts(r);
     const codes: string[] = [];
     switch (r.kind) {
       case "sum":
@@ -381,7 +501,10 @@ export function statusRows(t: TemplateDef, layout: WorkbookLayout, opts: StatusO
     const inputs: string[] = [];
     for (const p of parts) for (const c of p.inputs) if (!inputs.includes(c)) inputs.push(c);
     const x = parts.map((p) => p.expr).join("&");
-    const formula = `=IFERROR(IF(${b.allBlank(inputs)},"",IF(${x}="",${q(STATUS_MARKS.ok)},MID(${x},3,999))),${q(STATUS_MARKS.pending + " có ô lỗi")})`;
+    // "; ✓" before the parts' texts, then the "; ✓; " dropped: "✓" alone, or the parts without
+    // it, with the parts written once (a formula stays well under Excel's 8,192 characters).
+    const ok = "; " + STATUS_MARKS.ok;
+    const formula = `=IFERROR(IF(${b.allBlank(inputs)},"",MID(SUBSTITUTE(${q(ok)}&${x},${q(ok + "; ")},"; "),3,999)),${q(STATUS_MARKS.pending + " có ô lỗi")})`;
     return { code: d.code, cell: valueAddress(t, layout, d.code, "status"), parts, formula };
   });
 }

@@ -79,7 +79,22 @@ export interface SheetPlan {
   freezeRows: number;
   /** Hide these 1-based columns (e.g. none for now; codes stay visible). */
   hiddenColumns?: number[];
+  /**
+   * Colours of a column of marks (the status column): cells whose text contains `text`
+   * are shown in `tone` ("error" red, "warning" amber). 1-based column; data rows.
+   */
+  highlight?: { column: number; rules: { text: string; tone: "error" | "warning" }[] };
+  /** Print set-up: A4, orientation, and fitted to the page width (any number of pages tall). */
+  print?: { paper: "A4"; orientation: "portrait" | "landscape"; fitToWidth: boolean };
 }
+
+/** Colours the adapters use: marks and formula (computed) cells, as ARGB. */
+export const TONES = {
+  error: { fill: "FFFFC7CE", font: "FF9C0006" },
+  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
+  /** A cell the workbook computes (formula): not a cell to type in. */
+  computed: { fill: "FFF2F2F2", font: "FF595959" },
+} as const;
 
 export interface WorkbookPlan {
   layoutVersion: number;

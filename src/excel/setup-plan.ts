@@ -18,6 +18,7 @@ import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../c
 import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
+import { renameSheetRefs } from "../core/sheet-plan";
 import { sheetIsOurs } from "./ownership";
 
 /** One write, in the order given. Rows/columns 0-based. */
@@ -236,6 +237,9 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
       en: `Upgrade the layout from version ${upgradeFrom} to ${LAYOUT_VERSION}: add what is missing, keep every value.`,
     });
   }
+
+  // Formulas that name our sheets (the register counts) follow the names the sheets actually have.
+  plan = renameSheetRefs(plan, Object.fromEntries(sheets.map((a) => [a.layoutName, a.name])));
 
   let firstCreated: string | undefined;
   plan.sheets.forEach((p, i) => {

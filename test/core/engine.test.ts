@@ -474,7 +474,7 @@ describe("overrides", () => {
     const inv = res.findings.find((f) => f.rule === "user.invalid")!;
     expect(inv.severity).toBe("error");
     expect(inv.message).toContain("thiếu lý do");
-    expect(inv.path).toBe("overrides.tt.sum");
+    expect(inv.path).toBe("overrides.tt.sum.reason"); // the field to fill in
     expect(res.summary.overrides).toEqual([]);
   });
   test("an unknown severity is reported", () => {

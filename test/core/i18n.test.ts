@@ -21,3 +21,20 @@ describe("message templates", () => {
     expect(tr("vi", "le.fail", { leftExpr: "a", sum: 1, rightLower: "b", rightValue: 0 }, "dvc.parts")).not.toContain("cả hai");
   });
 });
+
+import { plural } from "../../src/core/i18n";
+import { ct } from "../../src/taskpane/views/check.strings";
+import { buildReport } from "../../src/core/narrative/report";
+
+describe("English counts take the plural they need", () => {
+  test("1 error, 2 errors, 0 warnings: in the pane's summary and the report's warning", () => {
+    expect(plural(1, "error")).toBe("1 error");
+    expect(plural(2, "error")).toBe("2 errors");
+    expect(ct("en", "summary", { errors: 1, warnings: 2, infos: 0 })).toBe("1 error · 2 warnings · 0 notes");
+    expect(ct("vi", "summary", { errors: 1, warnings: 2, infos: 0 })).toBe("1 lỗi · 2 cảnh báo · 0 ghi chú");
+    const data = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "../../examples/son-la-skhcn-2021.json"), "utf8"));
+    const w = buildReport(data).warnings.find((x: { code: string }) => x.code === "data.errors")!;
+    expect(w.en).toContain("The data has 3 errors.");
+    expect(w.en).not.toContain("error(s)");
+  });
+});

@@ -110,6 +110,15 @@ describe("set up", () => {
     expect(book.writes.filter((w) => w.what.startsWith("validation") || w.what.startsWith("freeze"))).toEqual([]);
   });
 
+  test("a user's own \"Hội nghị\" sheet: the ✓/✗ formulas count the register on ours, \"Hội nghị (phuluc)\"", async () => {
+    const book = mockWorkbook([{ name: "Hội nghị", cells: { A1: "Danh sách hội nghị của tôi", C4: "Lồng ghép" } }]);
+    install(book);
+    await applySetup(await previewSetup(ALL), ALL);
+    const f = String(book.cell("Phụ lục", "G14")!.f ?? "");
+    expect(f).toContain("'Hội nghị (phuluc)'!$");
+    expect(f).not.toContain("'Hội nghị'!");
+  });
+
   test("apply writes nothing when the workbook changed since the preview", async () => {
     const book = mockWorkbook();
     install(book);

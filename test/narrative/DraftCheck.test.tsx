@@ -119,7 +119,7 @@ describe("DraftCheck (Đối chiếu bản dự thảo)", () => {
     const { rerender, getData } = setup({ lang: "en" });
     paste(seed, "Draft text");
     fireEvent.click(screen.getByRole("button", { name: "Check" }));
-    expect((await screen.findByTestId("draft-summary")).textContent).toMatch(/^2 error\(s\) · \d+ warning\(s\)$/);
+    expect((await screen.findByTestId("draft-summary")).textContent).toMatch(/^2 errors · \d+ warnings$/);
     expect(screen.getByTestId("draft-errors").textContent).toContain("The text says \"không tổ chức Hội nghị đối thoại\"");
     rerender(
       <FluentProvider theme={webLightTheme}>

@@ -79,7 +79,7 @@ describe("phuluc report", () => {
   it("--lang en: English messages", async () => {
     const r = await run([EXAMPLE, "-o", path.join(dir, "en.docx"), "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain("The data has 3 error(s)");
+    expect(r.err).toContain("The data has 3 errors");
   });
 
   it("bad input: a clear message and exit 2, never a stack trace", async () => {

@@ -30,7 +30,7 @@ export const EXCEL_2010_FUNCTIONS = new Set([
 
 /** Functions this evaluator implements. */
 const IMPLEMENTED = new Set([
-  "ABS", "AND", "COUNT", "COUNTA", "FIXED", "IF", "IFERROR", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "LEN", "MID", "N", "NOT",
+  "ABS", "AND", "COUNT", "COUNTA", "COUNTIFS", "MATCH", "SUBSTITUTE", "SUMPRODUCT", "FIXED", "IF", "IFERROR", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "LEN", "MID", "N", "NOT",
   "OR", "ROUND", "ROUNDDOWN", "SUM", "TRIM", "TRUNC",
 ]);
 
@@ -39,12 +39,13 @@ type Node =
   | { t: "str"; v: string }
   | { t: "bool"; v: boolean }
   | { t: "ref"; ref: string }
+  | { t: "arr"; items: Value[] }
   | { t: "call"; name: string; args: Node[] }
   | { t: "un"; op: string; x: Node }
   | { t: "pct"; x: Node }
   | { t: "bin"; op: string; l: Node; r: Node };
 
-type Tok = { k: "num" | "str" | "id" | "ref" | "op" | "(" | ")" | ","; v: string };
+type Tok = { k: "num" | "str" | "id" | "ref" | "op" | "(" | ")" | "," | "{" | "}"; v: string };
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -80,7 +81,7 @@ function tokenize(src: string): Tok[] {
       i += num[0].length;
       continue;
     }
-    const ref = /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?![\w(])/.exec(src.slice(i));
+    const ref = /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![\w(])/.exec(src.slice(i));
     if (ref) {
       out.push({ k: "ref", v: ref[0] });
       i += ref[0].length;
@@ -98,7 +99,7 @@ function tokenize(src: string): Tok[] {
       i += op[0].length;
       continue;
     }
-    if (c === "(" || c === ")" || c === ",") {
+    if (c === "(" || c === ")" || c === "," || c === "{" || c === "}") {
       out.push({ k: c, v: c });
       i++;
       continue;
@@ -200,6 +201,23 @@ export function parseFormula(formula: string): Parsed {
       p++;
       return { t: "ref", ref: t.v };
     }
+    if (t.k === "{") {
+      // An array constant of one row: {"a","b",1}.
+      p++;
+      const items: Value[] = [];
+      for (;;) {
+        const x = toks[p++];
+        if (!x || (x.k !== "str" && x.k !== "num")) throw new Error("array constant: text or number expected");
+        items.push(x.k === "num" ? Number(x.v) : x.v);
+        if (peek()?.k === ",") {
+          p++;
+          continue;
+        }
+        eat("}");
+        break;
+      }
+      return { t: "arr", items };
+    }
     if (t.k === "(") {
       p++;
       const x = cmp();
@@ -272,6 +290,57 @@ function numberToText(n: number): string {
 
 export type CellGetter = (ref: string) => Cell | undefined;
 
+/** Rows with content on the sheet a reference names (cells below are blank): lets a 5,000-row range be read quickly. */
+export type ExtentGetter = (ref: string) => number;
+
+function a1(addr: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: +m[2], c };
+}
+
+function letters(c: number): string {
+  let s = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Excel's COUNTIFS criterion test for what the formulas write: "" (an empty cell or empty
+ * text), "=text" / "text" (equal without case; numbers compared as numbers; "*", "?"
+ * wildcards, "~" escapes). Anything else (">3", "<>x") throws: not used, not implemented.
+ */
+export function criterionMatches(crit: Value, v: Value): boolean {
+  if (isErr(v)) return false;
+  if (typeof crit === "number") return typeof v === "number" ? v === crit : typeof v === "string" && v.trim() !== "" && Number(v) === crit;
+  if (typeof crit === "boolean") return v === crit;
+  if (isErr(crit)) return false;
+  if (crit === null || crit === "") return v === null || v === "";
+  let body: string = crit;
+  if (/^(<>|<=|>=|<|>)/.test(body)) throw new Error("COUNTIFS criterion " + crit + " not implemented");
+  if (body.startsWith("=")) {
+    body = body.slice(1);
+    if (body === "") return v === null;
+  }
+  if (v === null) return false;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(body) && typeof v === "number") return v === Number(body);
+  if (typeof v !== "string") return false;
+  let re = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "~" && i + 1 < body.length && "*?~".includes(body[i + 1])) re += "\\" + body[++i];
+    else if (ch === "*") re += "[\\s\\S]*";
+    else if (ch === "?") re += "[\\s\\S]";
+    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp("^" + re + "$", "iu").test(v);
+}
+
 /** A reference's address without sheet and "$": "'Phụ lục'!$E$14" → "E14". */
 export function bareRef(ref: string): string {
   return ref.replace(/^.*!/, "").replace(/\$/g, "");
@@ -279,15 +348,29 @@ export function bareRef(ref: string): string {
 
 const parseCache = new Map<string, Parsed>();
 
-export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
+export function evaluate(formula: string | Parsed, getCell: CellGetter, extent?: ExtentGetter): Value {
   let parsed: Parsed;
   if (typeof formula === "string") {
     parsed = parseCache.get(formula) ?? parseFormula(formula);
     if (parseCache.size < 5000) parseCache.set(formula, parsed);
   } else parsed = formula;
 
+  /** A range's cells, column by column within each row: the sheet prefix kept on each address. */
+  function rangeCells(ref: string): { refs: string[]; rows: number; cols: number; beyond: number } {
+    const m = /^(.*!)?(.+)$/.exec(ref)!;
+    const sheet = m[1] ?? "";
+    const [x, y] = m[2].replace(/\$/g, "").split(":");
+    const p = a1(x);
+    const q2 = a1(y ?? x);
+    const last = extent ? Math.min(q2.r, Math.max(p.r - 1, extent(ref))) : q2.r;
+    const refs: string[] = [];
+    for (let r = p.r; r <= last; r++) for (let c = p.c; c <= q2.c; c++) refs.push(sheet + letters(c) + r);
+    return { refs, rows: q2.r - p.r + 1, cols: q2.c - p.c + 1, beyond: q2.r - last };
+  }
+
   function cellValue(ref: string): Value {
-    const c = getCell(bareRef(ref));
+    if (ref.includes(":")) return err("#VALUE!");
+    const c = getCell(ref);
     if (!c) return null;
     if (c.error) return err(c.error);
     return c.v === undefined ? null : c.v;
@@ -303,6 +386,8 @@ export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
         return n.v;
       case "ref":
         return cellValue(n.ref);
+      case "arr":
+        return n.items[0] ?? null;
       case "un": {
         const x = toNum(ev(n.x));
         if (isErr(x)) return x;
@@ -420,6 +505,48 @@ export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
     return { v: ev(a), fromRef: a.t === "ref" };
   }
 
+  /** An array in SUMPRODUCT: the values of a range's rows with content, and its blank rows below as one value × count. */
+  type Arr = { v: Value[]; tail: Value; tailN: number };
+  const isArr = (x: unknown): x is Arr => typeof x === "object" && x !== null && "tailN" in x;
+  function mapA(x: Value | Arr, f: (v: Value) => Value): Value | Arr {
+    return isArr(x) ? { v: x.v.map(f), tail: f(x.tail), tailN: x.tailN } : f(x);
+  }
+  function zipA(a: Value | Arr, b: Value | Arr, f: (x: Value, y: Value) => Value): Value | Arr {
+    if (!isArr(a) && !isArr(b)) return f(a, b);
+    const A = isArr(a) ? a : undefined;
+    const B = isArr(b) ? b : undefined;
+    const len = Math.max(A?.v.length ?? 0, B?.v.length ?? 0);
+    const at = (x: Value | Arr, i: number): Value => (isArr(x) ? (i < x.v.length ? x.v[i] : x.tail) : x);
+    const out: Value[] = [];
+    for (let i = 0; i < len; i++) out.push(f(at(a, i), at(b, i)));
+    const tailN = Math.min(A ? A.v.length + A.tailN : Infinity, B ? B.v.length + B.tailN : Infinity) - len;
+    return { v: out, tail: f(A ? A.tail : (a as Value), B ? B.tail : (b as Value)), tailN };
+  }
+  function matchValue(look: Value, items: Value[]): Value {
+    if (isErr(look)) return look;
+    if (look === null) return err("#N/A");
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (typeof look === "number" ? it === look : typeof look === "string" && typeof it === "string" && criterionMatches("=" + it.replace(/[~*?]/g, "~$&"), look)) return i + 1;
+    }
+    return err("#N/A");
+  }
+  function evA(n: Node): Value | Arr {
+    if (n.t === "ref" && n.ref.includes(":")) {
+      const r = rangeCells(n.ref);
+      if (r.cols !== 1) throw new Error("SUMPRODUCT over one column only");
+      return { v: r.refs.map((x) => cellValue(x)), tail: null, tailN: r.beyond };
+    }
+    if (n.t === "bin") return zipA(evA(n.l), evA(n.r), (x, y) => binary(n.op, x, y));
+    if (n.t === "call" && n.name === "ISNUMBER") return mapA(evA(n.args[0]), (v) => typeof v === "number");
+    if (n.t === "call" && n.name === "MATCH") {
+      const list = n.args[1];
+      if (list.t !== "arr" || n.args.length !== 3) throw new Error("MATCH(x, {…}, 0) only");
+      return mapA(evA(n.args[0]), (v) => matchValue(v, list.items));
+    }
+    return ev(n);
+  }
+
   function call(name: string, args: Node[]): Value {
     const need = (min: number, max = min) => {
       if (args.length < min || args.length > max) throw new Error(`${name} takes ${min}–${max} arguments, got ${args.length}`);
@@ -501,6 +628,51 @@ export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
         }
         return name === "SUM" ? s : n;
       }
+      case "COUNTIFS": {
+        if (args.length < 2 || args.length % 2) throw new Error("COUNTIFS takes range/criterion pairs");
+        const ranges: ReturnType<typeof rangeCells>[] = [];
+        const crits: Value[] = [];
+        for (let i = 0; i < args.length; i += 2) {
+          const a = args[i];
+          if (a.t !== "ref") throw new Error("COUNTIFS needs a range");
+          ranges.push(rangeCells(a.ref));
+          const c = ev(args[i + 1]);
+          if (isErr(c)) return c;
+          crits.push(c);
+        }
+        const { rows, cols } = ranges[0];
+        if (cols !== 1 || ranges.some((r) => r.rows !== rows || r.cols !== 1)) return err("#VALUE!");
+        const seen = Math.max(...ranges.map((r) => r.refs.length));
+        let n = 0;
+        for (let i = 0; i < seen; i++) {
+          if (ranges.every((r, k) => criterionMatches(crits[k], i < r.refs.length ? cellValue(r.refs[i]) : null))) n++;
+        }
+        // Rows below every range's content are blank in all of them.
+        if (crits.every((c) => criterionMatches(c, null))) n += rows - seen;
+        return n;
+      }
+      case "SUMPRODUCT": {
+        if (args.length !== 1) throw new Error("SUMPRODUCT of one array only");
+        const a = evA(args[0]);
+        if (!isArr(a)) return typeof a === "number" ? a : isErr(a) ? a : 0;
+        let sum = 0;
+        for (const v of [...a.v, ...(a.tailN > 0 ? [a.tail] : [])]) if (isErr(v)) return v;
+        for (const v of a.v) if (typeof v === "number") sum += v;
+        if (typeof a.tail === "number") sum += a.tail * a.tailN;
+        return sum;
+      }
+      case "MATCH":
+        throw new Error("MATCH only inside SUMPRODUCT here");
+      case "SUBSTITUTE": {
+        need(3);
+        const x = toText(ev(args[0]));
+        if (isErr(x)) return x;
+        const from = toText(ev(args[1]));
+        if (isErr(from)) return from;
+        const to = toText(ev(args[2]));
+        if (isErr(to)) return to;
+        return from === "" ? x : x.split(from).join(to);
+      }
       case "COUNTA": {
         // Non-empty cells: numbers, text (also "" from a formula), booleans and errors; literals count.
         let n = 0;
@@ -573,20 +745,54 @@ export function evaluate(formula: string | Parsed, getCell: CellGetter): Value {
 export class MiniSheet {
   cells = new Map<string, Cell>();
   private computing = new Set<string>();
+  /** The sheet's name and its workbook, for references to other sheets ('Hội nghị'!$C$4:$C$5003). */
+  name?: string;
+  book?: Map<string, MiniSheet>;
+
+  /** The sheet a reference names: this one when it names none. */
+  sheetOf(ref: string): MiniSheet {
+    const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(ref);
+    if (!m) return this;
+    const name = (m[1] ?? m[2]).replace(/''/g, "'");
+    if (name === this.name) return this;
+    const s = this.book?.get(name);
+    if (!s) throw new Error("no sheet " + name);
+    return s;
+  }
+
+  /** Last row holding a cell. */
+  lastRow(): number {
+    if (this.last === undefined) {
+      let n = 0;
+      for (const k of this.cells.keys()) n = Math.max(n, a1(k).r);
+      this.last = n;
+    }
+    return this.last;
+  }
+
+  /** Evaluates a formula as if in this sheet. */
+  evaluate(formula: string): Value {
+    return evaluate(formula, (r) => this.get(r), (r) => this.sheetOf(r).lastRow());
+  }
+
+  private last?: number;
 
   set(ref: string, cell: Cell): void {
     this.cells.set(bareRef(ref), cell);
+    this.last = undefined;
   }
 
   /** The cell's value, computing its formula (and those it reads) first. */
   get(ref: string): Cell | undefined {
+    const other = this.sheetOf(ref);
+    if (other !== this) return other.get(bareRef(ref));
     const a = bareRef(ref);
     const c = this.cells.get(a);
     if (!c || !c.formula) return c;
     if (this.computing.has(a)) throw new Error("circular reference at " + a);
     this.computing.add(a);
     try {
-      const v = evaluate(c.formula, (r) => this.get(r));
+      const v = evaluate(c.formula, (r) => this.get(r), (r) => this.sheetOf(r).lastRow());
       if (isErr(v)) return { ...c, v: null, error: v.error };
       return { ...c, v, error: undefined };
     } finally {

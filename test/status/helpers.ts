@@ -10,7 +10,7 @@ import { readWorkbook } from "../../src/core/sheet-read";
 import { check } from "../../src/core/engine";
 import { statusRows, percentDecimalsOfFormat, type StatusRow } from "../../src/core/status-formulas";
 import { layOut, snapshotOf, type PlannedBook } from "./plan-sheet";
-import { type MiniSheet, isErr, evaluate, type Value } from "./formula-eval";
+import { type MiniSheet, isErr, type Value } from "./formula-eval";
 
 export interface Book extends PlannedBook {
   t: TemplateDef;
@@ -64,7 +64,7 @@ export function partTexts(b: Book): Map<string, string[]> {
   for (const r of b.rows) {
     for (const p of r.parts) {
       const key = p.rule === "value.kind" ? "value.kind:" + p.row : p.rule;
-      const v = text(evaluate("=" + p.expr, (ref) => b.sheet.get(ref)));
+      const v = text(b.sheet.evaluate("=" + p.expr));
       if (!out.has(key)) out.set(key, []);
       out.get(key)!.push(v);
     }

@@ -72,15 +72,91 @@ maybe("status column computed by LibreOffice", () => {
       if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) status[cols[1]] = cols[6] ?? "";
     }
     expect(status.tt_hoi_nghi).toBe("✗ 0 ≠ 0 + 4");
-    expect(status.dth_chinh_quyen).toBe("✗ 3 > 1");
+    expect(status.dth_chinh_quyen).toBe("✗ 3 > 1; ✗ 3 ≠ 0 theo sổ Đối thoại");
+    expect(status.dth_tong).toBe("✗ 1 ≠ 0 theo sổ Đối thoại"); // the register error: no dialogue marked as held
     expect(status.dth_cap_uy).toBe("⚠ 0 + 3 > 1");
     expect(status.cchc_dvc_ty_le).toBe("… tổng số suy ra: 45");
     expect(status.cbccvc_ty_le).toMatch(/^✗ 75% ≠ 4\/4 = 100%$/);
     expect(status.cv_tong).toBe("✓");
     expect(status.dt_ty_le).toBe("✓");
-    expect(Object.values(status).filter((v) => v.startsWith("✗")).length).toBe(3);
+    expect(Object.values(status).filter((v) => v.startsWith("✗")).length).toBe(4);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180000);
+
+  test("a sample of workbooks, register-only errors included, in one LibreOffice run: the same ✓/✗ as the core", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-sample-"));
+    const base = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/son-la-skhcn-2021.json"), "utf8"));
+    const clean = JSON.parse(JSON.stringify(base));
+    Object.assign(clean.values, { tt_hoi_nghi: 4, dth_tong: 3, dth_cap_uy: 0, dth_chinh_quyen: 0 });
+    clean.registers.doi_thoai = [];
+    const samples: Record<string, unknown> = {
+      // Only the register disagrees: four conferences in the register, the figures say 3 (1 + 2).
+      "so-hoi-nghi": (() => {
+        const d = JSON.parse(JSON.stringify(clean));
+        Object.assign(d.values, { tt_hoi_nghi: 3, tt_rieng: 1, tt_long_ghep: 2 });
+        d.registers.hoi_nghi = [
+          { title: "Hội nghị triển khai", form: "rieng" },
+          { title: "Hội nghị sơ kết", form: "long_ghep" },
+          { title: "Tập huấn", form: "Lồng ghép" },
+          { title: "Hội nghị tổng kết", form: "Integrated" },
+        ];
+        return d;
+      })(),
+      // Dialogues held per the register, typed as "rồi" and in English.
+      "so-doi-thoai": (() => {
+        const d = JSON.parse(JSON.stringify(clean));
+        d.registers.doi_thoai = [
+          { chair: "Cả hai", held: "rồi", title: "Đối thoại 1" },
+          { chair: "Head of government", held: "Yes", title: "Đối thoại 2" },
+          { chair: "chinh_quyen", held: "chưa", title: "Đối thoại 3" },
+        ];
+        Object.assign(d.values, { dth_tong: 2, dth_cap_uy: 1, dth_chinh_quyen: 2 });
+        return d;
+      })(),
+      "vi-du": base,
+      "sach": clean,
+    };
+    const silent: Io = { out: () => undefined, err: () => undefined };
+    const files: string[] = [];
+    for (const [name, d] of Object.entries(samples)) {
+      fs.writeFileSync(path.join(dir, name + ".json"), JSON.stringify(d));
+      const xlsx = path.join(dir, name + ".xlsx");
+      await main(["init", xlsx, "--data", path.join(dir, name + ".json")], silent);
+      files.push(xlsx);
+    }
+    execFileSync(
+      "soffice",
+      ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, ...files],
+      { stdio: "ignore", timeout: 180000 },
+    );
+    const { makeBook, statuses, coreFindings } = await import("./helpers");
+    const { qcdc2021 } = await import("../../src/core/templates/qcdc-2021");
+    const { normalizeReport } = await import("../../src/core/normalize");
+    const mark = (x: string) => (x.startsWith("✗") || x.includes("; ✗") ? "✗" : x.startsWith("✓") ? "✓" : x === "" ? "" : "other");
+    for (const name of Object.keys(samples)) {
+      const csv = fs.readdirSync(dir).find((f) => f.normalize("NFC") === (name + "-Phụ lục.csv").normalize("NFC"));
+      expect([name, csv !== undefined]).toEqual([name, true]);
+      const lo: Record<string, string> = {};
+      for (const l of fs.readFileSync(path.join(dir, csv!), "utf8").split(/\r?\n/)) {
+        const cols = l.split("\t").map((c) => c.replace(/^"|"$/g, ""));
+        if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) lo[cols[1]] = cols[6] ?? "";
+      }
+      const book = makeBook(qcdc2021, normalizeReport(samples[name]));
+      const mine = statuses(book);
+      // The same text as the test evaluator, row by row; and ✗ on a row exactly where the core has an error of a rule the column carries.
+      expect([name, lo]).toEqual([name, mine]);
+      if (name === "so-hoi-nghi") expect([lo.tt_hoi_nghi, lo.tt_long_ghep]).toEqual(["✗ 3 ≠ 4 theo sổ Hội nghị", "✗ 2 ≠ 3 theo sổ Hội nghị"]);
+      if (name === "so-doi-thoai") expect([lo.dth_tong, lo.dth_cap_uy, lo.dth_chinh_quyen]).toEqual(["✓", "⚠ 1 + 2 > 2", "✓"]);
+      const errorRows = new Set(
+        coreFindings(book)
+          .filter((f) => f.severity === "error" && f.rule !== "kt.register" && f.rule !== "cv.period")
+          .flatMap((f) => (f.rule.endsWith(".register") ? f.indicators.filter((c) => mark(mine[c]) === "✗") : [f.indicators[0]])),
+      );
+      for (const [code, v] of Object.entries(lo)) if (mark(v) === "✗") expect([name, code, errorRows.has(code)]).toEqual([name, code, true]);
+    }
+    expect(Object.values(samples).length).toBe(4);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 240000);
 
   test("an empty workbook's derived totals: the sum of the parts, and blank while a part is text", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-derived-"));

@@ -29,7 +29,12 @@ export function sheetOfPlan(sp: SheetPlan): MiniSheet {
 
 export function layOut(plan: WorkbookPlan): PlannedBook {
   const sheets = new Map<string, MiniSheet>();
-  for (const sp of plan.sheets) sheets.set(sp.name, sheetOfPlan(sp));
+  for (const sp of plan.sheets) {
+    const ms = sheetOfPlan(sp);
+    ms.name = sp.name;
+    ms.book = sheets;
+    sheets.set(sp.name, ms);
+  }
   return { plan, sheets };
 }
 

@@ -19,12 +19,14 @@ import {
 } from "../../src/core/status-formulas";
 import { parseFormula, EXCEL_2010_FUNCTIONS } from "./formula-eval";
 import { makeBook, statuses, partTexts, coreFindings, type Book } from "./helpers";
+import { normalizeReport } from "../../src/core/normalize";
+import { countRows } from "../../src/core/rules/register-count";
 
 const t = qcdc2021;
 const layout = buildLayout(t);
 const example: ReportData = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/son-la-skhcn-2021.json"), "utf8"));
 
-const COVERED = t.rules.filter((r) => ["sum", "le", "ratio", "implies"].includes(r.kind)).map((r) => r.id);
+const COVERED = t.rules.filter((r) => !uncoveredRules(t, layout).includes(r.id)).map((r) => r.id);
 
 function describeValues(b: Book): string {
   const out: string[] = [];
@@ -35,12 +37,19 @@ function describeValues(b: Book): string {
   return out.join(", ");
 }
 
+export const deferred = { n: 0 };
+
 /** For every covered rule: the formula shows ✗ exactly when the core has an error of that rule, ⚠ exactly when a warning. */
 function expectAgreement(b: Book, findings: Finding[]): void {
   const parts = partTexts(b);
   const problems: string[] = [];
   for (const id of COVERED) {
     const texts = parts.get(id) ?? [];
+    // A register count the formula leaves to the add-in (a blank issuer read from the symbol) says so: "… sổ …".
+    if (texts.some((x) => x.startsWith("; … sổ"))) {
+      deferred.n++;
+      continue;
+    }
     const fErr = texts.some((x) => x.startsWith("; ✗"));
     const fWarn = texts.some((x) => x.startsWith("; ⚠"));
     const mine = findings.filter((f) => f.rule === id);
@@ -87,7 +96,10 @@ describe("status formulas: Excel compatibility", () => {
     expect(where("dth.parts")).toEqual(["dth_cap_uy"]);
     expect(where("kt.teams")).toEqual(["kt_so_doan", "kt_so_don_vi"]);
     for (const id of COVERED) expect(where(id).length).toBeGreaterThan(0);
-    expect(uncoveredRules(t).sort()).toEqual(["cv.period", "dth.register", "kt.register", "tt.register", "vb.register"]);
+    // Register counts are COUNTIFS over the register sheets; distinct counts and the report year stay with the add-in.
+    expect(uncoveredRules(t).sort()).toEqual(["cv.period", "kt.register"]);
+    expect(where("tt.register")).toEqual(["tt_hoi_nghi", "tt_rieng", "tt_long_ghep"]);
+    expect(where("dth.register")).toEqual(["dth_tong", "dth_cap_uy", "dth_chinh_quyen"]);
   });
 
   test("a changed template changes the formulas (data, not hand-written)", () => {
@@ -118,8 +130,9 @@ describe("status formulas on the worked example", () => {
 
   test("show the two arithmetic errors at their cells, with short Vietnamese reasons", () => {
     expect(s.tt_hoi_nghi).toBe("✗ 0 ≠ 0 + 4");
-    expect(s.dth_chinh_quyen).toBe("✗ 3 > 1");
-    expect(Object.entries(s).filter(([, v]) => v.startsWith("✗")).map(([k]) => k).sort()).toEqual(["dth_chinh_quyen", "tt_hoi_nghi"]);
+    expect(s.dth_chinh_quyen).toBe("✗ 3 > 1; ✗ 3 ≠ 0 theo sổ Đối thoại");
+    expect(s.dth_tong).toBe("✗ 1 ≠ 0 theo sổ Đối thoại"); // both dialogues are recorded as not held
+    expect(Object.entries(s).filter(([, v]) => v.startsWith("✗")).map(([k]) => k).sort()).toEqual(["dth_chinh_quyen", "dth_tong", "tt_hoi_nghi"]);
   });
 
   test("show the warning, the implied total and what cannot be checked, never as ✗", () => {
@@ -133,10 +146,12 @@ describe("status formulas on the worked example", () => {
     for (const code of ["vb_tong", "kt_so_doan", "cv_tong", "cbccvc_ty_le", "dt_ty_le", "dt_da_giai_quyet"]) expect(s[code]).toBe("✓");
   });
 
-  test("agree with the core's check rule by rule (the third error, dth.register, needs the register and stays with the add-in)", () => {
+  test("agree with the core's check rule by rule, the register error included", () => {
     const findings = coreFindings(b);
     expect(findings.filter((f) => f.severity === "error").map((f) => f.rule).sort()).toEqual(["dth.part", "dth.register", "tt.sum"]);
     expectAgreement(b, findings);
+    // The third error is the register's: no dialogue in the register is marked as held.
+    expect(partTexts(b).get("dth.register")!.filter((x) => x.startsWith("; ✗"))).toEqual(["; ✗ 1 ≠ 0 theo sổ Đối thoại", "; ✗ 3 ≠ 0 theo sổ Đối thoại"]);
   });
 
   test("money reasons are grouped the Vietnamese way", () => {
@@ -203,7 +218,27 @@ describe("status formulas against the core on generated workbooks", () => {
     d: fc.integer({ min: 0, max: 2 }),
     random: fc.integer({ min: 0, max: 10000 }),
   });
+  /** Register rows: spellings both the core and COUNTIFS read, words only the core knows as "no"/unreadable, blanks. */
+  const regArb: Record<string, fc.Arbitrary<Record<string, RawValue>[]>> = {};
+  for (const reg of t.registers) {
+    const fields: Record<string, fc.Arbitrary<RawValue>> = {};
+    for (const f of reg.fields) {
+      if (f.type === "enum") {
+        const os = f.options ?? [];
+        fields[f.id] = fc.constantFrom<RawValue>(null, "khác", ...os.map((o) => o.value), ...os.map((o) => o.label.vi), ...os.map((o) => o.label.en), ...os.map((o) => o.label.vi.toUpperCase()));
+      } else if (f.type === "boolean") fields[f.id] = fc.constantFrom<RawValue>(null, true, false, "rồi", "x", "chưa", "Yes", "không rõ");
+      else if (f.type === "symbol") fields[f.id] = fc.constantFrom<RawValue>(null, "12-NQ/HU", "49/KH-UBND", "5/QĐ-SKHCN", "QĐ 7");
+      else if (f.type === "date") fields[f.id] = fc.constantFrom<RawValue>(null, "2021-03-30", "30/3/2021");
+      else fields[f.id] = fc.constantFrom<RawValue>(null, "Hội nghị triển khai", "Đơn vị A", "x");
+    }
+    regArb[reg.id] = fc.oneof({ weight: 1, arbitrary: fc.constant([] as Record<string, RawValue>[]) }, { weight: 4, arbitrary: fc.array(fc.record(fields), { maxLength: 7 }) });
+  }
   const arb = fc.record({
+    registers: fc.record(regArb),
+    /** Only the register counts written (every other figure blank): register-only errors. */
+    onlyCounts: fc.boolean(),
+    /** Per register count: set the indicator to the register's count (true) or leave the generated figure. */
+    countsHold: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
     counts: fc.dictionary(fc.constantFrom(...t.indicators.filter((d) => d.kind !== "percent").map((d) => d.code)), count, { maxKeys: 40 }),
     base: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 24, maxLength: 24 }),
     sumsHold: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
@@ -259,7 +294,23 @@ describe("status formulas against the core on generated workbooks", () => {
         }
       }
     });
-    const data: ReportData = { template: t.id, report: { year: 2021 }, values, registers: {} };
+    if (g.onlyCounts) for (const k of Object.keys(values)) values[k] = null;
+    const registers = g.registers as ReportData["registers"];
+    const normal = normalizeReport({ template: t.id, values: {}, registers }).registers;
+    let k = 0;
+    for (const r of t.rules) {
+      if (r.kind !== "register-count") continue;
+      for (const c of r.counts) {
+        if (g.onlyCounts && !g.countsHold[0]) {
+          // Figures counted before the register's last row was added: consistent among themselves, not with the register.
+          values[c.indicator] = countRows((normal[r.register] ?? []).slice(0, -1).map((row, index) => ({ row, index })), c);
+          k++;
+          continue;
+        }
+        if (g.countsHold[k++ % g.countsHold.length] || g.onlyCounts) values[c.indicator] = countRows((normal[r.register] ?? []).map((row, index) => ({ row, index })), c);
+      }
+    }
+    const data: ReportData = { template: t.id, report: { year: 2021 }, values, registers };
     return makeBook(t, data, (sheet, a) => {
       for (const [code, c] of Object.entries(exactCells)) sheet.set(a(code), c);
     });
@@ -267,18 +318,26 @@ describe("status formulas against the core on generated workbooks", () => {
 
   test("✗ exactly where the core has an error of the rule, ⚠ exactly where a warning (value.kind included)", () => {
     const seen = new Map<string, number>();
+    let registerOnly = 0;
     fc.assert(
       fc.property(arb, (g) => {
         const b = build(g);
         const findings = coreFindings(b);
         expectAgreement(b, findings);
+        const errs = findings.filter((f) => f.severity === "error");
+        // Of the rules the column carries, only a register count fails: before, such a workbook showed all ✓.
+        const covered = errs.filter((f) => COVERED.includes(f.rule));
+        if (covered.length && covered.every((f) => t.rules.find((r) => r.id === f.rule)?.kind === "register-count")) registerOnly++;
         for (const f of findings) seen.set(f.rule + ":" + f.severity, (seen.get(f.rule + ":" + f.severity) ?? 0) + 1);
       }),
-      { numRuns: 400, seed: 20211114 },
+      { numRuns: 1000 },
     );
     // The generated cases reach every covered rule's error, the warnings and value.kind.
     for (const r of t.rules.filter((x) => COVERED.includes(x.id))) expect([r.id, seen.get(r.id + ":" + r.severity) ?? 0]).not.toEqual([r.id, 0]);
     for (const k of ["dth.parts:warning", "dt.ratio:warning", "cbccvc.ratio:warning", "value.kind:error"]) expect([k, seen.get(k) ?? 0]).not.toEqual([k, 0]);
+    expect(registerOnly).toBeGreaterThan(10);
+    // Deferred counts (a blank issuer next to a symbol) stay the exception.
+    expect(deferred.n).toBeLessThan(250);
   });
 
   test("a row never shows ✗ when all its rules hold in the core, and never fails to compute", () => {
@@ -292,7 +351,7 @@ describe("status formulas against the core on generated workbooks", () => {
           if (v.startsWith("✗") || v.includes("; ✗")) expect(errorsAt.has(code)).toBe(true);
         }
       }),
-      { numRuns: 150, seed: 42 },
+      { numRuns: 150 },
     );
   });
 });

@@ -69,6 +69,31 @@ describe("init --data then export gives back normalizeReport(input)", () => {
 });
 
 describe("the workbook init writes", () => {
+  test("✗ red and ⚠ amber in the status column, computed cells shaded, the appendix on A4 fitted to the page width", async () => {
+    const file = tmp("in-an.xlsx");
+    expect((await run("init", file, "--data", EXAMPLE)).code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const cf = /<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/.exec(xml);
+    expect(cf).not.toBeNull();
+    expect(cf![1]).toMatch(/^G9:G\d+$/);
+    expect(cf![2]).toContain("✗");
+    expect(cf![2]).toContain("⚠");
+    expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"/);
+    expect(xml).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
+    expect(xml).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
+    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"/);
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    expect(styles).toContain("FFFFC7CE"); // the red of ✗
+    expect(styles).toContain("FFFFEB9C"); // the amber of ⚠
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Phụ lục")!;
+    // The status cell (a formula) is shaded; the value cell one types into is not.
+    expect((ws.getCell("G14").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe("FFF2F2F2");
+    expect((ws.getCell("E14").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
+  });
+
   test("tables, header texts, widths, freeze, formats, very hidden marker, defined name, full calc on load", async () => {
     const file = tmp("bao-cao.xlsx");
     expect((await run("init", file, "--data", EXAMPLE)).code).toBe(0);

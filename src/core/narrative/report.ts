@@ -3,7 +3,8 @@
  * the same data as the appendix: header, title, basis, the sections (with placeholders),
  * "Nơi nhận", signature, then the appendix on a new page.
  */
-import type { Finding, ReportData, TemplateDef } from "../types";
+import { plural } from "../i18n";
+import type { Finding, ReportData, ReportListDef, TemplateDef } from "../types";
 import { reportLists } from "../template-info";
 import { formatDateLine } from "../vn";
 import { isPartyReport } from "../symbol";
@@ -148,7 +149,7 @@ function basisBlock(data: ReportData, t: TemplateDef | undefined): Block {
   const r = data.report ?? {};
   const agency = cleanText(r.agency ?? "").trim() || "Đơn vị";
   const basis = cleanText(r.basis ?? "").trim().replace(/[\s.;,:]+$/, "");
-  const year = r.year ? " năm " + r.year : "";
+  const year = typeof r.year === "number" ? " năm " + r.year : "";
   const text = basis
     ? "Thực hiện " + basis.replace(/^thực hiện\s+/i, "") + ". " + agency + " báo cáo kết quả thực hiện như sau:"
     : agency + " báo cáo kết quả " + subjectOf(t) + year + " như sau:";
@@ -210,7 +211,7 @@ function inline(text: string, ctx: Ctx): string {
       ctx.codes.add(name);
       return formatValue(v, kind, { pad: ctx.opts.pad !== false });
     }
-    if (name === "nam" || name === "year") return ctx.data.report?.year ? String(ctx.data.report.year) : m;
+    if (name === "nam" || name === "year") return typeof ctx.data.report?.year === "number" ? String(ctx.data.report.year) : m;
     ctx.warnings.push({
       code: "placeholder.unknown",
       vi: `Phần "${sectionName(ctx)}": không hiểu chỗ giữ chỗ ${m}; đã để nguyên trong báo cáo.`,
@@ -273,7 +274,7 @@ function defaultBody(ctx: Ctx): Block[] {
     p([
       {
         text:
-          "Trên đây là báo cáo kết quả " + subjectOf(ctx.template) + (r.year ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
+          "Trên đây là báo cáo kết quả " + subjectOf(ctx.template) + (typeof r.year === "number" ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
       },
     ]),
   );
@@ -306,7 +307,7 @@ function errorWarning(errors: number): ReportWarning {
   return {
     code: "data.errors",
     vi: `Số liệu còn ${errors} lỗi. Báo cáo vẫn được lập, nhưng hãy sửa lỗi (chạy "Kiểm tra") trước khi gửi.`,
-    en: `The data has ${errors} error(s). The report was produced, but fix them (run "Check") before sending it.`,
+    en: `The data has ${plural(errors, "error")}. The report was produced, but fix them (run "Check") before sending it.`,
   };
 }
 

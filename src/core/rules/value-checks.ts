@@ -143,6 +143,10 @@ export function checkReport(ctx: Ctx): Finding[] {
     const raw = rawText(date as RawValue);
     out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.date", { raw }), indicators: [], values: { date: plainValue(date as RawValue) }, path: "report.date" });
   }
+  const year = r.year;
+  if (year !== undefined && year !== null && !(typeof year === "number" && Number.isInteger(year)) && !(typeof year === "string" && cleanText(year) === "")) {
+    out.push({ rule: "value.kind", severity: "error", message: trUpper(lang, "report.year", { raw: rawText(year as RawValue) }), indicators: [], values: { year: plainValue(year as RawValue) }, path: "report.year", suggestion: tr(lang, "report.year.suggestion") });
+  }
   const level = r.level;
   if (typeof level === "string" && cleanText(level) !== "") {
     const known = ctx.t.levels.find((l) => l.id === level);

@@ -1,4 +1,5 @@
 /** Strings of the draft check ("Đối chiếu bản dự thảo") in the report view: Vietnamese first. */
+import { plural } from "../../core/i18n";
 export interface DraftCheckStrings {
   title: string;
   intro: string;
@@ -56,9 +57,9 @@ export const DRAFT_STRINGS: Record<"vi" | "en", DraftCheckStrings> = {
     clear: "Clear the text",
     empty: "There is no text to check. Paste the draft into the box above and press \"Check\".",
     failed: "The draft could not be checked.",
-    summary: (e, w) => `${e} error(s) · ${w} warning(s)`,
+    summary: (e, w) => `${plural(e, "error")} · ${plural(w, "warning")}`,
     allGood: "Nothing in the text disagrees with the figures.",
-    figuresOk: (w) => `No figure disagrees with the workbook; ${w} warning(s) about form remain.`,
+    figuresOk: (w) => `No figure disagrees with the workbook; ${plural(w, "warning")} about form ${w === 1 ? "remains" : "remain"}.`,
     errors: "Errors: disagree with the figures",
     warnings: "Warnings: form",
     infos: "Notes",

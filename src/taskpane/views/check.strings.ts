@@ -1,4 +1,5 @@
 /** Strings of the "Kiểm tra" view and the findings panel: Vietnamese first, English available. */
+import { plural } from "../../core/i18n";
 export type CheckLang = "vi" | "en";
 
 export const CHECK_STRINGS = {
@@ -8,7 +9,7 @@ export const CHECK_STRINGS = {
     vi: "Kiểm tra số liệu trong sổ: tổng, tỷ lệ, sổ theo dõi và cấu trúc các trang. Ô sai được tô màu; bấm vào một dòng để đến ô đó.",
     en: "Checks the workbook's figures: totals, ratios, registers and the sheets' structure. Wrong cells are filled; click a finding to go to its cell.",
   },
-  summary: { vi: "{errors} lỗi · {warnings} cảnh báo · {infos} ghi chú", en: "{errors} errors · {warnings} warnings · {infos} notes" },
+  summary: { vi: "{errors} lỗi · {warnings} cảnh báo · {infos} ghi chú", en: "{errorsEn} · {warningsEn} · {infosEn}" },
   allGood: { vi: "Không có lỗi hay cảnh báo nào.", en: "No errors or warnings." },
   sevError: { vi: "Lỗi", en: "Errors" },
   sevWarning: { vi: "Cảnh báo", en: "Warnings" },
@@ -43,6 +44,11 @@ export type CheckStringKey = keyof typeof CHECK_STRINGS;
 
 export function ct(lang: CheckLang, key: CheckStringKey, vars?: Record<string, string | number>): string {
   let s: string = CHECK_STRINGS[key][lang] ?? CHECK_STRINGS[key].vi;
+  // English counts with their plural: {errorsEn} → "1 error" / "2 errors".
+  if (vars && lang === "en") {
+    const nouns: Record<string, string> = { errors: "error", warnings: "warning", infos: "note", n: "finding" };
+    for (const k of Object.keys(nouns)) if (typeof vars[k] === "number") s = s.split("{" + k + "En}").join(plural(vars[k] as number, nouns[k]));
+  }
   if (vars) for (const k of Object.keys(vars)) s = s.split("{" + k + "}").join(String(vars[k]));
   return s;
 }

@@ -1,4 +1,5 @@
 /** Strings of the report view (Vietnamese first). */
+import { plural } from "../../core/i18n";
 export interface ReportStrings {
   title: string;
   intro: string;
@@ -71,7 +72,7 @@ export const REPORT_STRINGS: Record<"vi" | "en", ReportStrings> = {
     inserted: (s) => `The report was inserted into the sheet "${s}".`,
     insertFailed: "The report could not be inserted into a sheet.",
     preview: "Preview",
-    errors: (n) => `The data has ${n} error(s). The report was produced, but fix them (the "Check" tab) before sending it.`,
+    errors: (n) => `The data has ${plural(n, "error")}. The report was produced, but fix them (the "Check" tab) before sending it.`,
     loadFailed: "The data could not be read.",
     manualLabel: "Report text (to copy)",
     close: "Close",
