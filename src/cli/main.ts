@@ -12,7 +12,11 @@ import { getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
 import { statusHook } from "../core/status-formulas";
 import { writePlan, FileError } from "./xlsx";
-import { CliError, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
+import { CliError, expectTemplate, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
+import { loadTemplateOption } from "./template";
+import { readWorkbook } from "../core/sheet-read";
+import { loadSnapshot } from "./xlsx";
+import { registerTemplate } from "../core/templates/index";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
@@ -215,37 +219,38 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
 }
 
 async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
-  checkFlags(p, ["--force"]);
-  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
+  checkFlags(p, ["--force", "--yes", "-y"]);
+  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--template MÃ|mau.json|mau.xlsx] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--template ID|template.json|template.xlsx] [--force]");
   const out = p.positional[0];
   if (extOf(out) !== ".xlsx") throw new CliError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
+  const templateArg = p.options.get("--template");
+  const carried = !!templateArg && [".json", ".xlsx", ".xlsm"].includes(extOf(templateArg));
+  const yes = p.flags.has("--yes") || p.flags.has("-y");
+  if (fs.existsSync(out) && templateArg && !p.options.get("--data") && !p.flags.has("--force")) return upgradeWorkbook(out, templateArg, yes, lang, io);
   if (fs.existsSync(out) && !p.flags.has("--force")) {
     throw new CliError(`Tệp "${out}" đã có; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`, `"${out}" already exists; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`);
   }
   let data: ReportData | undefined;
-  let template: TemplateDef | undefined;
+  let template: TemplateDef | undefined = templateArg ? await loadTemplateOption(templateArg, lang) : undefined;
+  if (template) expectTemplate(template.id);
   const dataFile = p.options.get("--data");
   if (dataFile) {
     if (extOf(dataFile) !== ".json") throw new CliError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
     const input = await loadReportInput(dataFile, lang);
     data = input.data;
     template = input.template;
-  } else {
-    const id = p.options.get("--template") ?? "qcdc-2021";
+  } else if (!template) {
+    const id = "qcdc-2021";
     template = getTemplate(id);
-    if (!template) {
-      const known = listTemplates().map((x) => x.id).join(", ");
-      throw new CliError(`Không có mẫu báo cáo "${id}". Các mẫu có: ${known}.`, `Unknown template "${id}". Known templates: ${known}.`);
-    }
   }
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
-  const plan = planWorkbook(template, data, { statusFormulas: statusHook });
+  const plan = planWorkbook(template, data, { statusFormulas: statusHook, embedTemplate: carried });
   await writePlan(plan, out);
   io.out(
     t(
       lang,
-      `Đã tạo ${out} (mẫu ${template.id}, ${template.indicators.length} chỉ tiêu${dataFile ? ", số liệu từ " + dataFile : ", chưa có số liệu"}).\n`,
-      `Made ${out} (template ${template.id}, ${template.indicators.length} indicators${dataFile ? ", data from " + dataFile : ", no data yet"}).\n`,
+      `Đã tạo ${out} (mẫu ${template.id}${carried ? ", mẫu được lưu trong sổ tính" : ""}, ${template.indicators.length} chỉ tiêu${dataFile ? ", số liệu từ " + dataFile : ", chưa có số liệu"}).\n`,
+      `Made ${out} (template ${template.id}${carried ? ", stored in the workbook" : ""}, ${template.indicators.length} indicators${dataFile ? ", data from " + dataFile : ", no data yet"}).\n`,
     ),
   );
   if (data) {
@@ -258,6 +263,75 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     io.out(t(lang, `Nhập số liệu vào trang "Phụ lục", rồi chạy: phuluc check ${out}\n`, `Type the figures in the "Phụ lục" sheet, then run: phuluc check ${out}\n`));
   }
   return 0;
+}
+
+/**
+ * `phuluc init existing.xlsx --template newer.json [--yes]`: a workbook set up with an older
+ * version of the same template is rewritten with the new one, keeping every value by code.
+ * The plan is printed first; without --yes nothing is written. A `.bak.xlsx` copy is kept;
+ * values whose code the new version dropped stay in the "Phụ lục" sheet, below the
+ * template's rows, marked "(mã không có trong mẫu …)", and are listed.
+ */
+async function upgradeWorkbook(file: string, templateArg: string, yes: boolean, lang: Lang, io: Io): Promise<number> {
+  const L = (vi: string, en: string) => t(lang, vi, en);
+  const snap = await loadSnapshot(file);
+  const r = readWorkbook(snap, { lang });
+  const next = await loadTemplateOption(templateArg, lang);
+  registerTemplate(next);
+  if (!r.template) {
+    throw new CliError(
+      `Tệp "${file}" đã có và không phải sổ tính phuluc đọc được; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`,
+      `"${file}" exists and is not a phuluc workbook that can be read; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`,
+    );
+  }
+  const prev = r.template;
+  if (prev.id !== next.id) {
+    throw new CliError(
+      `Sổ tính "${file}" theo mẫu "${prev.id}", không phải mẫu "${next.id}": không nâng cấp được. Tạo sổ tính mới bằng: phuluc init so-lieu-moi.xlsx --template ${templateArg}`,
+      `Workbook "${file}" follows template "${prev.id}", not "${next.id}": it cannot be upgraded. Make a new one: phuluc init new.xlsx --template ${templateArg}`,
+    );
+  }
+  const blank = (v: unknown) => v === null || v === undefined || v === "";
+  const nextCodes = new Set(next.indicators.map((d) => d.code));
+  const prevCodes = new Set(prev.indicators.map((d) => d.code));
+  const dropped = Object.keys(r.data.values).filter((c) => !nextCodes.has(c) && (!blank(r.data.values[c]) || !blank(r.data.previous?.[c])));
+  const added = next.indicators.filter((d) => !prevCodes.has(d.code)).map((d) => d.code);
+  const lostFields: string[] = [];
+  for (const [rid, rows] of Object.entries(r.data.registers)) {
+    const reg = next.registers.find((x) => x.id === rid);
+    const keep = new Set(reg ? reg.fields.map((f) => f.id) : []);
+    const cols = new Set<string>();
+    for (const row of rows) for (const [k, v] of Object.entries(row || {})) if (!keep.has(k) && !blank(v)) cols.add(k);
+    for (const c of cols) lostFields.push(reg ? `${rid}.${c}` : rid);
+  }
+  const lines = [
+    L(`Nâng cấp ${file}: mẫu ${prev.id} phiên bản ${prev.version ?? 1} → phiên bản ${next.version ?? 1}.`, `Upgrade ${file}: template ${prev.id} version ${prev.version ?? 1} → version ${next.version ?? 1}.`),
+    L(`  Giữ nguyên mọi số liệu theo mã chỉ tiêu; bản sao cũ: ${backupName(file)}.`, `  Every value is kept by its code; old copy: ${backupName(file)}.`),
+  ];
+  if (added.length) lines.push(L(`  Chỉ tiêu mới (để trống): ${added.join(", ")}.`, `  New indicators (blank): ${added.join(", ")}.`));
+  if (dropped.length)
+    lines.push(
+      L(
+        `  Chỉ tiêu mẫu mới không còn, số liệu vẫn giữ ở cuối trang "Phụ lục" (ghi "mã không có trong mẫu"): ${dropped.join(", ")}.`,
+        `  Indicators the new version dropped, values kept at the end of the "Phụ lục" sheet (marked "mã không có trong mẫu"): ${dropped.join(", ")}.`,
+      ),
+    );
+  if (lostFields.length)
+    lines.push(L(`  Cột sổ mẫu mới không còn (số liệu chỉ còn trong bản sao ${backupName(file)}): ${lostFields.join(", ")}.`, `  Register columns the new version dropped (their values stay only in ${backupName(file)}): ${lostFields.join(", ")}.`));
+  io.out(lines.join("\n") + "\n");
+  if (!yes) {
+    io.out(L(`Chưa ghi gì. Để nâng cấp, chạy lại với --yes.\n`, `Nothing written. To upgrade, run again with --yes.\n`));
+    return 0;
+  }
+  fs.copyFileSync(file, backupName(file));
+  const data: ReportData = { ...r.data, template: next.id };
+  await writePlan(planWorkbook(next, data, { statusFormulas: statusHook, embedTemplate: true }), file);
+  io.out(L(`Đã nâng cấp ${file}.\n`, `Upgraded ${file}.\n`));
+  return 0;
+}
+
+function backupName(file: string): string {
+  return file.replace(/\.xlsx$/i, "") + ".bak.xlsx";
 }
 
 async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
@@ -337,8 +411,24 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(t(lang, HELP.main.vi, HELP.main.en));
       return 2;
     }
-    const rest = args.slice(cmdIndex + 1);
-    const before = args.slice(0, cmdIndex);
+    let rest = args.slice(cmdIndex + 1);
+    let before = args.slice(0, cmdIndex);
+    if (cmd === "template") return await (require("./template") as typeof import("./template")).runTemplate([...before, ...rest], io);
+    // --template ID|mau.json|mau.xlsx on check, export, report, draft: the template is loaded
+    // (and registered) first; data of another template is refused.
+    if (cmd === "check" || cmd === "export" || cmd === "report" || cmd === "draft") {
+      const all = [...before, ...rest];
+      const i = all.findIndex((a) => a === "--template" || a.startsWith("--template="));
+      if (i >= 0 && !wantsHelp) {
+        const v = all[i].startsWith("--template=") ? all[i].slice(11) : all[i + 1];
+        if (!v) throw new CliError("Tùy chọn --template cần một giá trị.", "Option --template needs a value.");
+        const tpl = await loadTemplateOption(v, lang);
+        expectTemplate(tpl.id);
+        all.splice(i, all[i].startsWith("--template=") ? 1 : 2);
+        before = [];
+        rest = all;
+      }
+    }
     if (cmd === "report" || cmd === "draft") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
@@ -356,7 +446,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, template. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, template. See: phuluc --help`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

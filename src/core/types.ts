@@ -140,7 +140,9 @@ type RuleDefBody =
       indicators: string[];
       fromYear: number;
       toYear: number;
-    };
+    }
+  /** A condition over indicator codes (the user rules' language, src/core/expr.ts) that must hold. */
+  | { id: string; kind: "expression"; severity: Severity; expression: string; message?: Text };
 
 export interface TemplateDef {
   id: string;
@@ -153,6 +155,8 @@ export interface TemplateDef {
   rules: RuleDef[];
   /** Year-on-year thresholds for every indicator of this template (an indicator's own win). */
   yoy?: YoyThreshold;
+  /** The template's own version (1, 2, …): a workbook set up with an older one is upgraded. */
+  version?: number;
 }
 
 /** A value as typed: number, string, null or absent. */

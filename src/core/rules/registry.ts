@@ -9,6 +9,7 @@ import { ratioRule } from "./ratio";
 import { impliesRule } from "./implies";
 import { registerCountRule } from "./register-count";
 import { periodRule } from "./period";
+import { expressionRule } from "./expression";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const registry = new Map<string, RuleModule<any>>();
@@ -27,4 +28,4 @@ export function ruleKinds(): string[] {
   return Array.from(registry.keys());
 }
 
-for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule]) registerRuleKind(m);
+for (const m of [sumRule, leRule, ratioRule, impliesRule, registerCountRule, periodRule, expressionRule]) registerRuleKind(m);
