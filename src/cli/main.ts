@@ -385,6 +385,7 @@ function langOf(args: string[]): Lang {
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  expectTemplate(undefined);
   const lang = langOf(argv);
   try {
     const args = [...argv];

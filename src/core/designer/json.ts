@@ -25,6 +25,72 @@ export interface ParsedTemplate {
   findings: Finding[];
 }
 
+/** Offset of the first character where JSON text goes wrong (a small scanner: the engine's message gives no position). */
+export function jsonErrorOffset(s: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < s.length && " \t\r\n".includes(s[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (s[i] !== '"') fail();
+    i++;
+    while (i < s.length && s[i] !== '"') {
+      if (s[i] === "\\") i++;
+      else if (s[i] < " ") fail();
+      i++;
+    }
+    if (i >= s.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (s[i] === "}") return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        if (s[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (s[i] === ",") i++;
+        else if (s[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (s[i] === "]") return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (s[i] === ",") i++;
+        else if (s[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < s.length ? i : s.length;
+  } catch (e) {
+    return typeof e === "number" ? e : 0;
+  }
+}
+
 /** Line and column (1-based) of a character offset. */
 function lineCol(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
@@ -38,11 +104,13 @@ export function parseTemplateText(text: string, lang: Lang = "vi"): ParsedTempla
   let obj: unknown;
   try {
     obj = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? lineCol(text, Number(m[1])) : undefined;
-    const where = at ? { vi: ` (dòng ${at.line}, cột ${at.col})`, en: ` (line ${at.line}, column ${at.col})` } : { vi: "", en: "" };
-    return err("json", `Tệp mẫu không phải JSON hợp lệ${where.vi}: ${(e as Error).message}.`, `The template file is not valid JSON${where.en}: ${(e as Error).message}.`);
+  } catch {
+    const src = text.replace(/^\uFEFF/, "");
+    const off = jsonErrorOffset(src);
+    const at = lineCol(src, off);
+    const tok = off < src.length ? src[off] : "";
+    const what = tok ? { vi: `không hiểu "${tok}"`, en: `unexpected "${tok}"` } : { vi: "tệp kết thúc khi còn thiếu một phần", en: "the file ends too early" };
+    return err("json", `Tệp mẫu không phải JSON hợp lệ (dòng ${at.line}, cột ${at.col}): ${what.vi}.`, `The template file is not valid JSON (line ${at.line}, column ${at.col}): ${what.en}.`);
   }
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) return err("json", "Tệp mẫu phải là một đối tượng JSON { … }.", "A template file must be a JSON object { … }.");
   const o = obj as Record<string, unknown>;
