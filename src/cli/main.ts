@@ -55,6 +55,7 @@ Cách dùng:
   phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
+  phuluc import-previous TỆP.xlsx --from nam-truoc.docx   điền cột "Năm trước" từ báo cáo năm trước
 
 Tùy chọn chung:
   --lang en       thông báo bằng tiếng Anh (mặc định: tiếng Việt)
@@ -71,6 +72,7 @@ Usage:
   phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
+  phuluc import-previous FILE.xlsx --from last.docx       fill the "Năm trước" column from last year's report
 
 Common options:
   --lang en       messages in English (default: Vietnamese)
@@ -368,7 +370,9 @@ async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
  * `report` and `draft` are loaded only when used: they bring the docx writer and the
  * draft reader, which `phuluc check` does not need to start quickly.
  */
-async function runLazy(cmd: "report" | "draft", args: string[], io: Io): Promise<number> {
+async function runLazy(cmd: "report" | "draft" | "import-previous", args: string[], io: Io): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cmd === "import-previous") return (require("./import-previous") as typeof import("./import-previous")).runImportPrevious(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (cmd === "report") return (require("./report") as typeof import("./report")).runReport(args, io);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -417,7 +421,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (cmd === "template") return await (require("./template") as typeof import("./template")).runTemplate([...before, ...rest], io);
     // --template ID|mau.json|mau.xlsx on check, export, report, draft: the template is loaded
     // (and registered) first; data of another template is refused.
-    if (cmd === "check" || cmd === "export" || cmd === "report" || cmd === "draft") {
+    if (cmd === "check" || cmd === "export" || cmd === "report" || cmd === "draft" || cmd === "import-previous") {
       const all = [...before, ...rest];
       const i = all.findIndex((a) => a === "--template" || a.startsWith("--template="));
       if (i >= 0 && !wantsHelp) {
@@ -430,7 +434,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         rest = all;
       }
     }
-    if (cmd === "report" || cmd === "draft") return await runLazy(cmd, [...before, ...rest], io);
+    if (cmd === "report" || cmd === "draft" || cmd === "import-previous") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
       return 0;
@@ -447,7 +451,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, template. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, template. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous, template. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous, template. See: phuluc --help`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

@@ -9,7 +9,7 @@ import type { Finding, Lang, TemplateDef } from "../core/types";
 import { getTemplate, listTemplates, registerTemplate } from "../core/templates/index";
 import { parseTemplateText, templateJsonText } from "../core/designer/json";
 import { checkDesigner, isDesignerWorkbook, planDesigner } from "../core/designer/sheets";
-import { validateTemplate } from "../core/designer/validate";
+import { checkTemplate } from "../core/template-check";
 import { CliError, decodeTextFile, extOf, formatFindings, langOf, parseArgs, readFileBytes } from "./input";
 import { loadSnapshot, writePlan } from "./xlsx";
 
@@ -47,7 +47,7 @@ export async function readTemplateSource(src: string, lang: Lang): Promise<Templ
     return { template: errors ? undefined : r.template, findings: r.findings, kind: "xlsx" };
   }
   const t = getTemplate(src);
-  if (t) return { template: t, findings: validateTemplate(t, { lang }), kind: "builtin" };
+  if (t) return { template: t, findings: checkTemplate(t, { lang }), kind: "builtin" };
   const known = listTemplates()
     .map((x) => x.id)
     .join(", ");

@@ -6,13 +6,15 @@
  *
  * Order within a severity: structural findings (workbook.*), values (template order,
  * then previous year, then unknown codes), register rows, template rules (template
- * order), user rules, invalid overrides.
+ * order), year on year (yoy.*), user rules, lint (lint.*), invalid overrides.
  */
 import type { CellMap, CheckResult, Finding, Lang, OverrideSummary, ReportData, Severity, TemplateDef } from "./types";
 import { Ctx } from "./rules/context";
 import { ruleModule } from "./rules/registry";
 import { checkReport, checkRows, checkValues } from "./rules/value-checks";
 import { runUserRules } from "./rules/user";
+import { runYoy } from "./rules/yoy";
+import { lintReport } from "./register-lint";
 import { templateOf } from "./normalize";
 import { tr } from "./i18n";
 import { upperFirst } from "./vn";
@@ -30,6 +32,8 @@ export interface CheckOptions {
   cells?: CellMap;
   /** Findings found before (e.g. workbook.* from the reader); listed first within their severity. */
   structural?: Finding[];
+  /** The lint.* warnings of the registers, the report's number and date and its text (register-lint.ts); on unless false. */
+  lint?: boolean;
 }
 
 const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -153,7 +157,10 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
     const got = m.run(rule, ctx);
     for (let i = 0; i < got.length; i++) findings.push(got[i]);
   }
+  // Year on year, when last year's figures are there.
+  for (const f of runYoy(ctx)) findings.push(f);
   if (data.rules) for (const f of runUserRules(ctx, data.rules)) findings.push(f);
+  if (opts.lint !== false) for (const f of lintReport(ctx)) findings.push(f);
 
   const o = applyOverrides(findings, data, lang);
   if (o.invalid.length) findings = o.findings.concat(o.invalid);

@@ -101,12 +101,32 @@ export const INFO_FIELDS: { key: string; label: Text; type: "text" | "date" | "y
   { key: "recipients", label: { vi: "Nơi nhận (mỗi nơi một dòng; dòng cuối là \"Lưu: …\")", en: "Recipients (one per line; last is \"Lưu: …\")" }, type: "lines" },
 ];
 
-const TABLE_NAMES: Record<string, string> = {
-  van_ban: "PL_VanBan",
-  kiem_tra: "PL_KiemTra",
-  hoi_nghi: "PL_HoiNghi",
-  doi_thoai: "PL_DoiThoai",
-};
+/** Excel table name of a register's sheet: the template's, else PL_ and the id in CamelCase. */
+function registerTable(t: TemplateDef, id: string): string {
+  return t.workbook?.tables?.[id] ?? "PL_" + id.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase());
+}
+
+/** Hint of the "Nội dung" sheet: the template's, else made from its first code and its lists. */
+function sectionsHint(t: TemplateDef): Text {
+  if (t.workbook?.sectionsHint) return t.workbook.sectionsHint;
+  const first = t.indicators[0]?.code;
+  const names = ["tom_tat", ...(t.lists ?? []).map((l) => l.placeholder), "phu_luc"].map((n) => "{" + n + "}").join(", ");
+  return {
+    vi: "Mỗi dòng một mục. Có thể dùng " + (first ? "{" + first + "} (số liệu), " : "") + names + ".",
+    en: "One row per section. Placeholders: " + (first ? "{" + first + "} (a figure), " : "") + names + ".",
+  };
+}
+
+/** Hint of the "Quy tắc riêng" sheet: the template's, else an example from a part and its total. */
+function rulesHint(t: TemplateDef): Text {
+  if (t.workbook?.rulesHint) return t.workbook.rulesHint;
+  const part = t.indicators.find((i) => i.partOf);
+  const eg = part ? part.code + " <= " + part.partOf : t.indicators[0] ? t.indicators[0].code + " >= 0" : "";
+  return {
+    vi: "Mỗi dòng một quy tắc" + (eg ? ", vd. " + eg : "") + ". Mức độ: error, warning hoặc info.",
+    en: "One rule per row" + (eg ? ", e.g. " + eg : "") + ". Severity: error, warning or info.",
+  };
+}
 
 const whole0: ValidationDef = {
   rule: { type: "whole", min: 0 },
@@ -200,7 +220,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
       role: "register",
       register: r.id,
       name: r.label.vi,
-      table: TABLE_NAMES[r.id] ?? "PL_" + r.id.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase()),
+      table: registerTable(t, r.id),
       headerRow: 3,
       title: { vi: "SỔ " + r.label.vi.toUpperCase(), en: "REGISTER: " + r.label.en.toUpperCase() },
       help: {
@@ -216,10 +236,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     table: "PL_NoiDung",
     headerRow: 3,
     title: { vi: "NỘI DUNG BÁO CÁO", en: "REPORT TEXT" },
-    help: {
-      vi: "Mỗi dòng một mục. Có thể dùng {vb_tong} (số liệu), {tom_tat}, {ds_van_ban}, {ds_kiem_tra}, {ds_hoi_nghi}, {ds_doi_thoai}, {phu_luc}.",
-      en: "One row per section. Placeholders: {vb_tong} (a figure), {tom_tat}, {ds_van_ban}, {ds_kiem_tra}, {ds_hoi_nghi}, {ds_doi_thoai}, {phu_luc}.",
-    },
+    help: sectionsHint(t),
     columns: [
       { key: "heading", header: { vi: "Tiêu đề mục", en: "Heading" }, width: 40, wrap: true },
       { key: "text", header: { vi: "Nội dung", en: "Text" }, width: 100, wrap: true },
@@ -232,10 +249,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     table: "PL_QuyTac",
     headerRow: 3,
     title: { vi: "QUY TẮC KIỂM TRA RIÊNG", en: "OWN CHECK RULES" },
-    help: {
-      vi: "Mỗi dòng một quy tắc, vd. kt_so_don_vi <= cbccvc_tong_don_vi. Mức độ: error, warning hoặc info.",
-      en: "One rule per row, e.g. kt_so_don_vi <= cbccvc_tong_don_vi. Severity: error, warning or info.",
-    },
+    help: rulesHint(t),
     columns: [
       { key: "id", header: { vi: "Mã quy tắc", en: "Rule id" }, width: 22 },
       { key: "expression", header: { vi: "Biểu thức (đúng khi hợp lệ)", en: "Expression (true when valid)" }, width: 50 },

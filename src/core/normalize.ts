@@ -221,6 +221,17 @@ export function isNormalRow(row: unknown): boolean {
   return typeof row === "object" && row !== null && normalRows.has(row);
 }
 
+/**
+ * Symbols as the user wrote them, where the normal form differs ("Ð" read as "Đ"): kept
+ * per normalised row, for the register lint (lint.symbol). A WeakMap: rows are unchanged.
+ */
+const writtenForms = new WeakMap<object, Record<string, string>>();
+
+/** A symbol field as written before normalisation, when it differed from the normal form. */
+export function writtenAs(row: RegisterRow, field: string): string | undefined {
+  return writtenForms.get(row)?.[field];
+}
+
 export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | undefined {
   if (!isObject(row)) return undefined;
   let src: Record<string, unknown> = row;
@@ -247,6 +258,11 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
     if (v !== undefined) {
       out[f.id] = v;
       any = true;
+      if (f.type === "symbol" && typeof raw === "string" && raw.trim() !== v) {
+        const w = writtenForms.get(out) ?? {};
+        w[f.id] = raw.trim();
+        writtenForms.set(out, w);
+      }
     } else if (f.derivedFrom && f.id === "issuer") {
       const from = src[f.derivedFrom];
       const iss = typeof from === "string" ? issuerFromSymbol(from) : undefined;
@@ -262,6 +278,9 @@ export function normalizeRow(row: unknown, reg: RegisterDef): RegisterRow | unde
     any = true;
   }
   if (!any) return undefined;
+  // Normalising a normal row again keeps what the user first wrote.
+  const before = writtenForms.get(row as object);
+  if (before && !writtenForms.has(out)) writtenForms.set(out, { ...before });
   normalRows.add(out);
   return out;
 }

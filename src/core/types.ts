@@ -2,6 +2,8 @@
  * The contracts of the core (see docs/ARCHITECTURE.md and the spec `qcdc-2021`).
  * Pure data types: no Office, no DOM, no Node.
  */
+import type { PhraseBook } from "./narrative/phrases";
+import type { DraftPatterns } from "./draft/patterns";
 
 /** Kinds of indicator value. */
 export type IndicatorKind = "count" | "money" | "percent";
@@ -10,6 +12,7 @@ export type IndicatorKind = "count" | "money" | "percent";
 export type Severity = "error" | "warning" | "info";
 
 export type Lang = "vi" | "en";
+
 
 /** A string in both languages the product speaks. */
 export interface Text {
@@ -35,6 +38,8 @@ export interface IndicatorDef {
   partsExhaustive?: boolean;
   /** Year-on-year thresholds for this indicator; the template's, then the product's, when absent. */
   yoy?: YoyThreshold;
+  /** For a percent: the decimals of its cell's format in a new workbook (default 1). */
+  decimals?: number;
 }
 
 /** How consolidation combines units' values of one indicator. */
@@ -135,16 +140,30 @@ type RuleDefBody =
   | { id: string; kind: "register-count"; severity: Severity; register: string; counts: RegisterCount[] }
   | {
       id: string;
+      /** A condition over indicator codes, in the language of a user's own rules (expr.ts). */
+      kind: "expression";
+      severity: Severity;
+      expression: string;
+      /** Said when the condition fails; the expression and the figures when absent. */
+      message?: Text;
+    }
+  | {
+      id: string;
       kind: "period";
       severity: Severity;
       indicators: string[];
       fromYear: number;
       toYear: number;
-    }
-  /** A condition over indicator codes (the user rules' language, src/core/expr.ts) that must hold. */
-  | { id: string; kind: "expression"; severity: Severity; expression: string; message?: Text };
+    };
+
+/** The format of a template file; a file of another format is refused. */
+export const TEMPLATE_FORMAT = "phuluc-template/1";
 
 export interface TemplateDef {
+  /** "phuluc-template/1" (docs/spec/template.md). */
+  format?: string;
+  /** The template's own version, raised at each change of its form (a workbook set up with an older one is upgraded). */
+  version?: number;
   id: string;
   title: Text;
   /** Reporting levels and the appendix's heading of group 7 for each. */
@@ -155,8 +174,48 @@ export interface TemplateDef {
   rules: RuleDef[];
   /** Year-on-year thresholds for every indicator of this template (an indicator's own win). */
   yoy?: YoyThreshold;
-  /** The template's own version (1, 2, …): a workbook set up with an older one is upgraded. */
-  version?: number;
+  /** The summary's sentences (narrative/phrases.ts); made from the labels for groups it does not cover. */
+  sentences?: PhraseBook;
+  /** The appendix's lines after each group's heading, by group id; "- label: value" lines when absent. */
+  appendix?: Record<string, AppendixLine[]>;
+  /** The words that tie a draft's sentences to each indicator (draft/patterns.ts). */
+  draftPhrases?: DraftPatterns;
+  /** Names and hints of the data workbook. */
+  workbook?: WorkbookNames;
+  /** The register lists of the report (placeholder, intro sentence, how a row reads). */
+  lists?: ReportListDef[];
+  /** The report's subject after "báo cáo kết quả …" ("thực hiện quy chế dân chủ ở cơ sở"). */
+  subject?: Text;
+}
+
+/**
+ * Lines after a group's heading in the appendix. Placeholders: {code} (value as printed),
+ * {label:code}, {unit:code}. A line with no placeholder is printed as is.
+ * `dash: false` prints the line without the "- " marker.
+ */
+export interface AppendixLine {
+  text: string;
+  dash?: boolean;
+}
+
+export interface WorkbookNames {
+  /** Excel table name of each register's sheet, by register id (default PL_<RegisterId>). */
+  tables?: Record<string, string>;
+  /** Hint of the "Nội dung" sheet: the placeholders one may use. */
+  sectionsHint?: Text;
+  /** Hint of the "Quy tắc riêng" sheet: an example rule. */
+  rulesHint?: Text;
+}
+
+/** How a register is listed in the report. */
+export interface ReportListDef {
+  register: string;
+  /** Placeholder of the list in a section's text, e.g. "ds_van_ban". */
+  placeholder: string;
+  /** Sentence before the list in the default body. */
+  intro: string;
+  /** How one row reads: a built-in style, or "fields" (the filled fields, comma separated). */
+  style?: "document" | "inspection" | "conference" | "dialogue" | "fields";
 }
 
 /** A value as typed: number, string, null or absent. */
@@ -258,7 +317,7 @@ export interface CheckResult {
 
 /**
  * Where each datum of a report lives in its source, so that a finding can point at it.
- * Keys are JSON paths ("values.tt_hoi_nghi", "registers.van_ban[3].symbol",
+ * Keys are JSON paths ("values.<code>", "registers.van_ban[3].symbol",
  * "registers.van_ban[3]" for a whole row); values are A1 references with the sheet
  * ("'Phụ lục'!E14").
  */

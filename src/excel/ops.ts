@@ -5,3 +5,4 @@
 export { previewSetup, applySetup, type Analysis, type ApplyResult } from "./setup";
 export { parseImport, previewImport, applyImport } from "./import";
 export { exportWorkbook, readReportData, type ExportResult } from "./export";
+export { parseTemplateText } from "../core/designer/json";

@@ -8,6 +8,6 @@ import type { WorkbookPlan } from "../core/workbook-model";
 import { planWorkbook } from "../core/sheet-plan";
 import { statusHook } from "../core/status-formulas";
 
-export function addinPlan(t: TemplateDef, data?: ReportData): WorkbookPlan {
-  return planWorkbook(t, data, { statusFormulas: statusHook });
+export function addinPlan(t: TemplateDef, data?: ReportData, opts: { embedTemplate?: boolean } = {}): WorkbookPlan {
+  return planWorkbook(t, data, { statusFormulas: statusHook, embedTemplate: !!opts.embedTemplate });
 }

@@ -14,8 +14,9 @@ import type { SheetRows } from "../core/render/rows";
 
 const CheckView = React.lazy(() => import(/* webpackChunkName: "check-view" */ "./views/CheckView"));
 const ReportView = React.lazy(() => import(/* webpackChunkName: "report-view" */ "./views/ReportView"));
+const TemplateView = React.lazy(() => import(/* webpackChunkName: "template-view" */ "./views/TemplateView"));
 
-export type ViewId = "workbook" | "check" | "report";
+export type ViewId = "workbook" | "check" | "report" | "template";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -62,6 +63,9 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
         <Tab value="report" data-testid="tab-report">
           {tr(lang, "tabReport")}
         </Tab>
+        <Tab value="template" data-testid="tab-template">
+          {tr(lang, "tabTemplate")}
+        </Tab>
       </TabList>
       <main className={s.body}>
         <ErrorBoundary lang={lang} where={view} key={view}>
@@ -69,6 +73,7 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
             {view === "workbook" && <WorkbookView lang={lang} />}
             {view === "check" && <CheckView lang={lang} />}
             {view === "report" && <ReportView lang={lang} getData={getData} insertSheet={insertSheet} />}
+            {view === "template" && <TemplateView lang={lang} />}
           </React.Suspense>
         </ErrorBoundary>
       </main>

@@ -28,7 +28,7 @@ const ruleList = (page: Page, severity: string) =>
 test("worked example: exactly the three errors; a click selects the cell; a correction disappears after the live re-check", async ({ page }) => {
   const pane = await exampleWorkbook(page);
   await page.getByTestId("check-run").click();
-  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 1 cảnh báo · 2 ghi chú");
+  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 3 cảnh báo · 2 ghi chú");
   expect(await ruleList(page, "error")).toEqual(["tt.sum", "dth.part", "dth.register"]);
   // The offending cells are filled; the user's sheets and the status formulas are not written.
   expect(await pane.fake((f) => f.cell("Phụ lục", "E14").style["fill/color"])).toBe("#FFC7CE");
@@ -51,14 +51,14 @@ test("worked example: exactly the three errors; a click selects the cell; a corr
   await page.getByRole("switch").click();
   await expect.poll(() => pane.fake((f) => f.handlerCount())).toBeGreaterThan(0);
   await pane.fake((f) => f.setCell("Phụ lục", "E14", 4, { fire: true }));
-  await expect(page.getByTestId("summary")).toHaveText("2 lỗi · 1 cảnh báo · 2 ghi chú", { timeout: 5000 });
+  await expect(page.getByTestId("summary")).toHaveText("2 lỗi · 3 cảnh báo · 2 ghi chú", { timeout: 5000 });
   expect(await ruleList(page, "error")).toEqual(["dth.part", "dth.register"]);
   expect(await pane.fake((f) => (f.cell("Phụ lục", "E14").style || {})["fill/color"] || null)).toBeNull(); // our fill taken off
   expect(await pane.fake((f) => [f.selection(), f.activeSheet()])).toEqual([{ sheet: "Phụ lục", address: "E28" }, "Phụ lục"]);
 
   // A paste of many cells (no details from Excel) also re-checks.
   await pane.fake((f) => f.setCell("Phụ lục", "E26:E28", [[3], [0], [3]], { fire: true }));
-  await expect(page.getByTestId("summary")).toHaveText("1 lỗi · 0 cảnh báo · 2 ghi chú", { timeout: 5000 });
+  await expect(page.getByTestId("summary")).toHaveText("1 lỗi · 2 cảnh báo · 2 ghi chú", { timeout: 5000 });
   expect(await ruleList(page, "error")).toEqual(["dth.register"]);
 });
 
@@ -108,6 +108,6 @@ test("ExcelApi 1.4: no live re-check, and the pane says why", async ({ page }) =
   await expect(page.getByRole("switch")).toBeDisabled();
   await expect(page.getByText(/cần ExcelApi 1\.7/)).toBeVisible();
   await page.getByTestId("check-run").click();
-  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 1 cảnh báo · 2 ghi chú");
+  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 3 cảnh báo · 2 ghi chú");
   void pane;
 });

@@ -25,7 +25,7 @@ test("the pane, step by step, in Vietnamese", async ({ page }) => {
   await page.screenshot({ path: path.join(OUT, "pane-3-imported.png"), fullPage: true });
   await page.getByTestId("tab-check").click();
   await page.getByTestId("check-run").click();
-  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 1 cảnh báo · 2 ghi chú");
+  await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 3 cảnh báo · 2 ghi chú");
   await page.screenshot({ path: path.join(OUT, "pane-4-check.png"), fullPage: true });
   await page.getByTestId("tab-report").click();
   await expect(page.getByTestId("report-preview")).toContainText("PHỤ LỤC SỐ LIỆU", { timeout: 15000 });

@@ -34,7 +34,7 @@ describe("CheckView", () => {
     const { api } = fakeApi();
     setup(api);
     fireEvent.click(screen.getByTestId("check-run"));
-    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe("3 lỗi · 1 cảnh báo · 2 ghi chú"));
+    await waitFor(() => expect(screen.getByTestId("summary").textContent).toBe("3 lỗi · 3 cảnh báo · 2 ghi chú"));
     expect(api.runCheck).toHaveBeenCalledWith({ lang: "vi" });
     fireEvent.click(screen.getAllByTestId("finding")[0]);
     expect(api.goToCells).toHaveBeenCalledWith(["'Phụ lục'!E14", "'Phụ lục'!E15", "'Phụ lục'!E16"]);
@@ -46,10 +46,10 @@ describe("CheckView", () => {
     fireEvent.click(screen.getByRole("switch"));
     await waitFor(() => expect(live.start).toHaveBeenCalledWith(["Phụ lục", "Văn bản", "_phuluc"]));
     expect(api.runCheck).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(screen.getAllByTestId("finding").length).toBe(6));
+    await waitFor(() => expect(screen.getAllByTestId("finding").length).toBe(8));
     act(() => push(exampleRun((v) => (v.tt_hoi_nghi = 4))));
     expect(screen.getAllByTestId("finding").map((b) => b.getAttribute("data-rule"))).not.toContain("tt.sum");
-    expect(screen.getByTestId("summary").textContent).toBe("2 lỗi · 1 cảnh báo · 2 ghi chú");
+    expect(screen.getByTestId("summary").textContent).toBe("2 lỗi · 3 cảnh báo · 2 ghi chú");
     fireEvent.click(screen.getByRole("switch"));
     await waitFor(() => expect(live.stop).toHaveBeenCalled());
   });

@@ -34,11 +34,11 @@ const rules = (sev?: string) =>
 describe("FindingsPanel", () => {
   test("summary counts and the findings grouped by severity, errors first, in Vietnamese with their figures", () => {
     setup();
-    expect(screen.getByTestId("summary").textContent).toBe("3 lỗi · 1 cảnh báo · 2 ghi chú");
+    expect(screen.getByTestId("summary").textContent).toBe("3 lỗi · 3 cảnh báo · 2 ghi chú");
     expect(rules("error")).toEqual(["tt.sum", "dth.part", "dth.register"]);
-    expect(rules("warning")).toEqual(["dth.parts"]);
+    expect(rules("warning")).toEqual(["dth.parts", "lint.agency-abbr", "lint.agency-abbr"]);
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual(["Lỗi (3)", "Cảnh báo (1)", "Ghi chú (2)"]);
+    expect(headings).toEqual(["Lỗi (3)", "Cảnh báo (3)", "Ghi chú (2)"]);
     const tt = screen.getAllByTestId("finding")[0];
     expect(tt.textContent).toContain("tt_hoi_nghi = 0;");
     expect(tt.textContent).toContain("tt_long_ghep = 04"); // a count as the appendix prints it
@@ -61,7 +61,7 @@ describe("FindingsPanel", () => {
   test("filters by severity and by group (indicator group, registers, workbook)", () => {
     setup("vi", [structural]);
     fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "warning" } });
-    expect(rules()).toEqual(["dth.parts"]);
+    expect(rules()).toEqual(["dth.parts", "lint.agency-abbr", "lint.agency-abbr"]);
     fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "all" } });
     const groupSelect = screen.getByTestId("filter-group");
     const options = within(groupSelect).getAllByRole("option").map((o) => o.textContent);
@@ -69,7 +69,7 @@ describe("FindingsPanel", () => {
     fireEvent.change(groupSelect, { target: { value: "g3" } });
     expect(rules()).toEqual(["tt.sum"]);
     fireEvent.change(groupSelect, { target: { value: "registers" } });
-    expect(rules()).toEqual(["dth.register"]);
+    expect(rules()).toEqual(["dth.register", "lint.agency-abbr", "lint.agency-abbr"]);
     fireEvent.change(groupSelect, { target: { value: "workbook" } });
     expect(rules()).toEqual(["workbook.missing-column"]);
     fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "info" } });
@@ -78,7 +78,7 @@ describe("FindingsPanel", () => {
 
   test("English on request", () => {
     setup("en");
-    expect(screen.getByTestId("summary").textContent).toBe("3 errors · 1 warnings · 2 notes");
+    expect(screen.getByTestId("summary").textContent).toBe("3 errors · 3 warnings · 2 notes");
     expect(screen.getAllByRole("heading", { level: 3 })[0].textContent).toBe("Errors (3)");
   });
 

@@ -1,6 +1,7 @@
 /**
  * The worked example (spec "Expected findings"): exactly tt.sum, dth.part, dth.register as
- * errors, dth.parts as a warning, dvc.ratio and dvc.parts as infos, from the JSON and from
+ * errors, dth.parts and two lint.agency-abbr (KHCN and SKH-CN beside SKHCN) as warnings,
+ * dvc.ratio and dvc.parts as infos, from the JSON and from
  * the workbook `init --data` makes, the workbook's findings pointing at cells.
  */
 import * as fs from "fs";
@@ -16,7 +17,7 @@ test("from the JSON: the three errors, with paths", async () => {
   expect(Object.keys(result)).toEqual(["template", "findings", "summary"]);
   expect(result.template).toBe("qcdc-2021");
   expect(rules(result.findings, "error")).toEqual(ERRORS);
-  expect(rules(result.findings, "warning").filter((r) => !r.startsWith("lint."))).toEqual(["dth.parts"]);
+  expect(rules(result.findings, "warning")).toEqual(["dth.parts", "lint.agency-abbr", "lint.agency-abbr"]);
   expect(rules(result.findings, "info")).toEqual(["dvc.parts", "dvc.ratio"]);
   expect(result.summary).toMatchObject({ errors: 3, infos: 2 });
   const tt = result.findings.find((f: { rule: string }) => f.rule === "tt.sum");
@@ -40,6 +41,9 @@ test("from the .xlsx made by init --data: the same findings, at the cells", asyn
   expect(byRule("dth.register").cells[0]).toBe("'Phụ lục'!E26");
   expect(byRule("dvc.ratio").cells[0]).toBe("'Phụ lục'!E17");
   expect(byRule("dvc.ratio").expected).toBe(45);
+  // The lint of the registers points at the symbol's cell (49/KH-KHCN on the 4th row of "Văn bản").
+  const abbr = result.findings.filter((f: { rule: string }) => f.rule === "lint.agency-abbr");
+  expect(abbr.map((f: { path?: string; cells: string[] }) => f.cells[0])).toEqual(["'Văn bản'!A7", "'Đối thoại'!A4"]);
   // The same messages and figures as from the JSON.
   for (const f of fromJson.findings) {
     const g = result.findings.find((x: { rule: string; message: string }) => x.rule === f.rule && x.message === f.message);
@@ -62,7 +66,7 @@ test("human output: grouped by severity, with cells and figures, Vietnamese by d
   expect(r.out).toContain("Ô: 'Phụ lục'!E14");
   expect(r.out).toContain("tt_long_ghep = 4");
   expect(r.out).toContain("cchc_dvc_ty_le = 100%");
-  expect(r.out).toContain("Kết quả: 3 lỗi, 1 cảnh báo, 2 thông tin.");
+  expect(r.out).toContain("Kết quả: 3 lỗi, 3 cảnh báo, 2 thông tin.");
   const en = await run("check", EXAMPLE, "--lang", "en");
   expect(en.out).toContain("ERRORS (3)");
   expect(en.out).toContain("Path: values.tt_hoi_nghi");

@@ -19,7 +19,9 @@ export function clean(): ReportData {
     dth_tong: "01",
     dth_chinh_quyen: "01",
   });
-  d.registers.doi_thoai = [{ plan: "50/KH-SKH-CN", date: "2021-06-11", chair: "chinh_quyen", held: true, title: "Đối thoại" }];
+  d.registers.doi_thoai = [{ plan: "50/KH-SKHCN", date: "2021-06-11", chair: "chinh_quyen", held: true, title: "Đối thoại" }];
+  // The agency written one way, as the report's own symbol writes it (no lint.agency-abbr).
+  for (const r of d.registers.van_ban as { symbol: string }[]) r.symbol = r.symbol.replace("/KH-KHCN", "/KH-SKHCN");
   return d;
 }
 

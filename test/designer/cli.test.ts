@@ -189,7 +189,7 @@ describe("phuluc template export and check", () => {
     const r = await run("template", "check", out);
     expect(r.code).toBe(1);
     expect(r.out).toContain("Kết quả: 2 lỗi.");
-    expect(r.out).toContain(`Mã chỉ tiêu "tt_tong" trùng với chỉ tiêu ở 'Chỉ tiêu'!B4.`);
+    expect(r.out).toContain('Mã chỉ tiêu "tt_tong" trùng (đã có ở dòng chỉ tiêu thứ 1).');
     expect(r.out).toContain("Ô: 'Chỉ tiêu'!B7");
     expect(r.out).toContain("Ô: 'Quy tắc'!F6");
     const j = JSON.parse((await run("template", "check", out, "--json")).out);

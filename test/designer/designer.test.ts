@@ -1,7 +1,7 @@
 /** The template designer in the core: template ⇄ designer sheets, and a template's mistakes at their cells. */
 import { planDesigner, readDesigner, checkDesigner } from "../../src/core/designer/sheets";
 import { parseTemplateText, templateJsonText, embedTemplate, embeddedTemplateText } from "../../src/core/designer/json";
-import { validateTemplate } from "../../src/core/designer/validate";
+import { checkTemplate } from "../../src/core/template-check";
 import { getTemplate } from "../../src/core/templates/index";
 import type { TemplateDef } from "../../src/core/types";
 import { provinceTemplate, rowWhere, setCell, snapshotOfPlan } from "./helpers";
@@ -28,7 +28,7 @@ describe("a template as designer sheets and back", () => {
     expect(ind.freezeRows).toBe(ind.table.headerRow);
     expect(ind.table.rows).toHaveLength(qcdc().indicators.length);
     const kind = ind.table.columns[ind.table.header.indexOf("Loại")];
-    expect(kind.validation?.rule).toEqual({ type: "list", values: ["count", "money", "percent"] });
+    expect(kind.validation?.rule).toEqual({ type: "list", values: ["count", "money", "percent", "yesno"] });
     expect(ind.table.columns.every((c) => c.width > 0)).toBe(true);
     const rules = plan.sheets.find((s) => s.name === "Quy tắc")!;
     const row = rules.table.rows.find((r) => r[0].v === "dth.register")!;
@@ -52,29 +52,29 @@ describe("the designer's mistakes, each at its cell with a Vietnamese message", 
   type Case = [string, string, string, number | [string, string], string | number | null, string, RegExp];
   // [what, sheet, header, row index or [header, value] to find the row, new value, rule, message]
   const cases: Case[] = [
-    ["duplicate code", "Chỉ tiêu", "Mã", ["Mã", "tt_truc_tuyen"], "tt_tong", "template.duplicate-code", /Mã chỉ tiêu "tt_tong" trùng với chỉ tiêu ở 'Chỉ tiêu'!B4/],
-    ["invalid code", "Chỉ tiêu", "Mã", ["Mã", "tcd_luot"], "TCD Lượt", "template.code", /Mã chỉ tiêu "TCD Lượt" không hợp lệ/],
-    ["a kind that does not exist", "Chỉ tiêu", "Loại", ["Mã", "tt_tong"], "so", "template.kind", /Loại "so" của chỉ tiêu "tt_tong" không có/],
-    ["unknown parent", "Chỉ tiêu", "Thuộc tổng", ["Mã", "tt_truc_tiep"], "tt_tongg", "template.unknown-parent", /là phần của "tt_tongg", mã này không có trong mẫu/],
-    ["part-of cycle", "Chỉ tiêu", "Thuộc tổng", ["Mã", "tt_tong"], "tt_truc_tiep", "template.part-of-cycle", /Vòng lặp "thuộc tổng": tt_tong → tt_truc_tiep → tt_tong/],
-    ["a group that does not exist", "Chỉ tiêu", "Nhóm", ["Mã", "hn_kinh_phi"], 7, "template.group", /thuộc nhóm 7, nhóm này không có/],
+    ["duplicate code", "Chỉ tiêu", "Mã", ["Mã", "tt_truc_tuyen"], "tt_tong", "template.duplicate-code", /Mã chỉ tiêu "tt_tong" trùng \(đã có ở dòng chỉ tiêu thứ 1\)/],
+    ["invalid code", "Chỉ tiêu", "Mã", ["Mã", "tcd_luot"], "TCD Lượt", "template.invalid-code", /Mã chỉ tiêu "TCD Lượt" không hợp lệ/],
+    ["a kind that does not exist", "Chỉ tiêu", "Loại", ["Mã", "tt_tong"], "so", "template.unknown-kind", /Chỉ tiêu "tt_tong": loại "so" không có/],
+    ["unknown parent", "Chỉ tiêu", "Thuộc tổng", ["Mã", "tt_truc_tiep"], "tt_tongg", "template.unknown-parent", /Chỉ tiêu "tt_truc_tiep" là phần của "tt_tongg" nhưng mẫu không có chỉ tiêu này/],
+    ["part-of cycle", "Chỉ tiêu", "Thuộc tổng", ["Mã", "tt_tong"], "tt_truc_tiep", "template.cycle", /là phần của chính nó qua vòng: tt_tong → tt_truc_tiep → tt_tong/],
+    ["a group that does not exist", "Chỉ tiêu", "Nhóm", ["Mã", "hn_kinh_phi"], 7, "template.unknown-group", /thuộc nhóm 7 nhưng mẫu không có nhóm này/],
     ["a group that is not a number", "Chỉ tiêu", "Nhóm", ["Mã", "hn_kinh_phi"], "ba", "template.number", /"ba" không phải một số/],
-    ["a rule naming an unknown code", "Quy tắc", "Các chỉ tiêu", ["Mã quy tắc", "tt.sum"], "tt_truc_tiep, tt_online", "template.unknown-code", /Quy tắc "tt.sum" nhắc chỉ tiêu "tt_online"/],
-    ["ratio without numerator", "Quy tắc", "Các chỉ tiêu", ["Mã quy tắc", "tcd.ratio"], null, "template.missing-code", /Quy tắc "tcd.ratio" \(ratio\) thiếu tử số/],
-    ["ratio without denominator", "Quy tắc", "Mẫu số", ["Mã quy tắc", "tcd.ratio"], null, "template.missing-code", /thiếu mẫu số/],
+    ["a rule naming an unknown code", "Quy tắc", "Các chỉ tiêu", ["Mã quy tắc", "tt.sum"], "tt_truc_tiep, tt_online", "template.unknown-code", /Quy tắc "tt.sum" nhắc chỉ tiêu "tt_online" nhưng mẫu không có/],
+    ["ratio without numerator", "Quy tắc", "Các chỉ tiêu", ["Mã quy tắc", "tcd.ratio"], null, "template.ratio-numerator", /Quy tắc tỷ lệ "tcd.ratio" thiếu tử số/],
+    ["ratio without denominator", "Quy tắc", "Mẫu số", ["Mã quy tắc", "tcd.ratio"], null, "template.ratio-denominator", /Quy tắc tỷ lệ "tcd.ratio" thiếu mẫu số/],
     ["an expression that does not parse", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "hn.thon"], "hn_da_to_chuc <= hn_so_thon )", "template.expression", /không hiểu "\)" ở vị trí 29/],
     ["an expression naming an unknown code", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "hn.thon"], "hn_da_to_chuc <= hn_so_ton", "template.expression", /không có chỉ tiêu "hn_so_ton"/],
-    ["a rule kind that does not exist", "Quy tắc", "Loại", ["Mã quy tắc", "hn.thon"], "bieu-thuc", "template.rule-kind", /Loại quy tắc "bieu-thuc" không có/],
-    ["a severity that does not exist", "Quy tắc", "Mức độ", ["Mã quy tắc", "tt.sum"], "loi", "template.severity", /Mức độ "loi" của quy tắc "tt.sum" không có/],
-    ["duplicate rule id", "Quy tắc", "Mã quy tắc", ["Mã quy tắc", "tt.register"], "tt.sum", "template.duplicate-rule", /Mã quy tắc "tt.sum" trùng với quy tắc ở 'Quy tắc'!A4/],
-    ["a register column a rule needs is missing", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "tt.register"], "tt_tong; tt_truc_tiep: kenh = truc_tiep", "template.missing-column", /cần cột "kenh" của sổ "hoat_dong"/],
-    ["a count on a register that does not exist", "Quy tắc", "Sổ", ["Mã quy tắc", "tt.register"], "hoat_dong_x", "template.unknown-register", /đếm sổ "hoat_dong_x", sổ này không có/],
-    ["a filter on a choice the column does not have", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "tt.register"], "tt_truc_tiep: hinh_thuc = truc_tiep_x", "template.filter-value", /theo "truc_tiep_x", cột này không có lựa chọn đó/],
+    ["a rule kind that does not exist", "Quy tắc", "Loại", ["Mã quy tắc", "hn.thon"], "bieu-thuc", "template.unknown-rule-kind", /Quy tắc "hn.thon": loại "bieu-thuc" không có/],
+    ["a severity that does not exist", "Quy tắc", "Mức độ", ["Mã quy tắc", "tt.sum"], "loi", "template.severity", /Quy tắc "tt.sum": mức độ "loi" không có/],
+    ["duplicate rule id", "Quy tắc", "Mã quy tắc", ["Mã quy tắc", "tt.register"], "tt.sum", "template.duplicate-rule", /Mã quy tắc "tt.sum" trùng/],
+    ["a register column a rule needs is missing", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "tt.register"], "tt_tong; tt_truc_tiep: kenh = truc_tiep", "template.unknown-column", /dùng cột "kenh" mà sổ "hoat_dong" không có/],
+    ["a count on a register that does not exist", "Quy tắc", "Sổ", ["Mã quy tắc", "tt.register"], "hoat_dong_x", "template.unknown-register", /đếm sổ "hoat_dong_x" nhưng mẫu không có sổ này/],
+    ["a filter on a choice the column does not have", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "tt.register"], "tt_truc_tiep: hinh_thuc = truc_tiep_x", "template.unknown-option", /cột "hinh_thuc" của sổ "hoat_dong" không có lựa chọn "truc_tiep_x"/],
     ["an unreadable count", "Quy tắc", "Điều kiện / biểu thức", ["Mã quy tắc", "tt.register"], "tt_tong; tt truc tiep", "template.condition", /Chỉ tiêu đếm "tt truc tiep" không đọc được/],
-    ["a sentence naming an unknown code", "Câu văn", "Câu văn (tiếng Việt)", 0, "Công tác tuyên truyền: {tt_tongg} cuộc.", "template.unknown-code", /Câu văn của nhóm 1 nhắc "\{tt_tongg\}"/],
-    ["a group for a level that does not exist", "Câu văn", "Áp dụng cho cấp", 2, "huyen", "template.group-level", /áp dụng cho cấp "huyen", cấp này không có/],
-    ["a column type that does not exist", "Sổ theo dõi", "Kiểu", ["Mã cột", "ngay"], "ngay_thang", "template.field-type", /Kiểu "ngay_thang" của cột "ngay"/],
-    ["a list column with no choices", "Sổ theo dõi", "Lựa chọn", ["Mã cột", "hinh_thuc"], null, "template.field-options", /kiểu danh sách nhưng chưa có lựa chọn/],
+    ["a sentence naming an unknown code", "Câu văn", "Câu văn (tiếng Việt)", 0, "Công tác tuyên truyền: {tt_tongg} cuộc.", "template.placeholder", /"'Câu văn'!D4" nhắc chỉ tiêu \{tt_tongg\} nhưng mẫu không có/],
+    ["a group for a level that does not exist", "Câu văn", "Áp dụng cho cấp", 2, "huyen", "template.unknown-level", /Nhóm 3 áp dụng cho cấp "huyen" nhưng mẫu không có cấp này \(có: tinh, xa\)/],
+    ["a column type that does not exist", "Sổ theo dõi", "Kiểu", ["Mã cột", "ngay"], "ngay_thang", "template.field-type", /Sổ "hoat_dong", cột "ngay": kiểu "ngay_thang" không có/],
+    ["a list column with no choices", "Sổ theo dõi", "Lựa chọn", ["Mã cột", "hinh_thuc"], null, "template.options", /cột chọn trong danh sách cần các lựa chọn/],
     ["a yes/no column with another word", "Chỉ tiêu", "In trong phụ lục", 0, "Ừ", "template.yes-no", /"Ừ" phải là Có hoặc Không/],
   ];
 
@@ -90,11 +90,29 @@ describe("the designer's mistakes, each at its cell with a Vietnamese message", 
     expect(f!.severity).toBe("error");
   });
 
+  test("a report sentence (a row of \"Câu văn\" by its item) naming an unknown code", () => {
+    const snap = snapshotOfPlan(planDesigner(qcdc()));
+    const row = rowWhere(snap, "Câu văn", "Mục", "sentences.fragments.vb_cu[0].text");
+    const cell = setCell(snap, "Câu văn", "Câu văn (tiếng Việt)", row, "cấp ủy ban hành {vb_cap_uyy} văn bản");
+    const f = checkDesigner(snap).findings;
+    expect(f.map((x) => [x.rule, x.cells])).toEqual([["template.placeholder", [cell]]]);
+    expect(f[0].message).toMatch(/nhắc chỉ tiêu \{vb_cap_uyy\} nhưng mẫu không có chỉ tiêu này/);
+  });
+
+  test("the report's sentences, appendix lines and draft phrases are rows of \"Câu văn\", edited there", () => {
+    const snap = snapshotOfPlan(planDesigner(qcdc()));
+    const row = rowWhere(snap, "Câu văn", "Mục", "sentences.noData");
+    setCell(snap, "Câu văn", "Câu văn (tiếng Việt)", row, "chưa có số liệu báo cáo");
+    const t = readDesigner(snap).template as unknown as { sentences: { noData: string }; draftPhrases: unknown };
+    expect(t.sentences.noData).toBe("chưa có số liệu báo cáo");
+    expect(t.draftPhrases).toEqual((qcdc() as unknown as { draftPhrases: unknown }).draftPhrases);
+  });
+
   test("messages in English with lang en", () => {
     const snap = snapshotOfPlan(planDesigner(provinceTemplate()));
     setCell(snap, "Chỉ tiêu", "Loại", 0, "so");
     const f = checkDesigner(snap, { lang: "en" }).findings[0];
-    expect(f.message).toBe('Kind "so" of indicator "tt_tong" does not exist; kinds: count, money, percent.');
+    expect(f.message).toBe('Indicator "tt_tong": kind "so" does not exist (use: count, money, percent, yesno).');
   });
 
   test("a missing sheet is named", () => {
@@ -119,11 +137,11 @@ describe("a template as JSON", () => {
     t.indicators[3].code = "tt_tong";
     t.rules[2].denominator = "";
     t.groups[0].heading.vi = "{khong_co}";
-    const f = validateTemplate(t);
+    const f = checkTemplate(t);
     expect(f.map((x) => [x.rule, x.path])).toEqual([
       ["template.duplicate-code", "indicators[3].code"],
-      ["template.unknown-code", "groups[0].heading.vi"],
-      ["template.missing-code", "rules[2].denominator"],
+      ["template.ratio-denominator", "rules[2].denominator"],
+      ["template.placeholder", "groups[0].heading.vi"],
     ]);
   });
 

@@ -7,11 +7,9 @@ import { colLetter } from "../../src/core/layout";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures", "templates");
 
-/** The province-made template of the fixtures (without its "format" line). */
+/** The province-made template of the fixtures. */
 export function provinceTemplate(file = "tinh-thu-2026.json"): TemplateDef {
-  const o = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8"));
-  delete o.format;
-  return o;
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8"));
 }
 
 /** What an adapter would read back from a written plan (values as written, tables with their ranges). */

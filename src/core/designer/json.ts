@@ -3,13 +3,17 @@
  * a data workbook (JSON text in chunks, in the very hidden marker sheet). Pure.
  */
 import type { Finding, Lang, TemplateDef } from "../types";
-import { validateTemplate } from "./validate";
+import type { WorkbookSnapshot } from "../workbook-model";
+import { MARKER } from "../layout";
+import { TEMPLATE_FORMAT } from "../types";
+import { checkTemplate } from "../template-check";
 
-export const TEMPLATE_FORMAT = "phuluc-template/1";
+export { TEMPLATE_FORMAT };
 
 /** The JSON object of a template: format and version first, then the template. */
 export function templateToJson(t: TemplateDef): Record<string, unknown> {
-  const { version, ...rest } = t;
+  const { version, format: _f, ...rest } = t;
+  void _f;
   return { format: TEMPLATE_FORMAT, version: version ?? 1, ...rest };
 }
 
@@ -127,10 +131,8 @@ export function parseTemplateText(text: string, lang: Lang = "vi"): ParsedTempla
       "format",
     );
   }
-  const { format: _f, ...rest } = o;
-  void _f;
-  const t = rest as unknown as TemplateDef;
-  const findings = validateTemplate(t, { lang });
+  const t = o as unknown as TemplateDef;
+  const findings = checkTemplate(t, { lang });
   return findings.some((f) => f.severity === "error") ? { raw: t, findings } : { template: t, raw: t, findings };
 }
 
@@ -169,4 +171,16 @@ export function embeddedTemplateText(rows: { v?: unknown }[][]): string | undefi
     text += v.slice(EMBED.prefix.length);
   }
   return text || undefined;
+}
+
+/**
+ * The template a data workbook carries in its marker sheet (set up with a province's own
+ * template), when it is there and sound; `id` must match the marker's template when given.
+ */
+export function carriedTemplate(snap: WorkbookSnapshot, id?: string): TemplateDef | undefined {
+  const m = (snap.sheets || []).find((s) => s.name === MARKER.sheet);
+  const text = m ? embeddedTemplateText(m.rows) : undefined;
+  if (!text) return undefined;
+  const p = parseTemplateText(text);
+  return p.template && (id === undefined || p.template.id === id) ? p.template : undefined;
 }

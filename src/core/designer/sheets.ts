@@ -11,7 +11,11 @@ import type { CellMap, Finding, Lang, RegisterFieldDef, RuleDef, TemplateDef, Te
 import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../workbook-model";
 import { colLetter, quoteSheet, MARKER, type ValidationDef } from "../layout";
 import { nfc } from "../vn";
-import { AGGREGATIONS, FIELD_TYPES, INDICATOR_KINDS, RULE_KINDS, SEVERITIES, validateTemplate } from "./validate";
+import { AGGREGATIONS, FIELD_TYPES, INDICATOR_KINDS, checkTemplate } from "../template-check";
+import { ruleKinds } from "../rules/registry";
+import { TEMPLATE_FORMAT } from "../types";
+
+const SEVERITIES = ["error", "warning", "info"];
 
 /** A1 of the designer's marker sheet (same very hidden `_phuluc` sheet as a data workbook). */
 export const DESIGNER_MAGIC = "phuluc-template";
@@ -61,8 +65,8 @@ export const DESIGNER_SHEETS: DSheet[] = [
     table: "PLM_ChiTieu",
     title: { vi: "CHỈ TIÊU CỦA PHỤ LỤC", en: "APPENDIX INDICATORS" },
     help: {
-      vi: "Mỗi dòng một chỉ tiêu, theo thứ tự in. Mã: chữ thường không dấu, số, gạch dưới (vd. vb_tong). Loại: count (số), money (tiền), percent (tỷ lệ). Thuộc tổng: mã chỉ tiêu tổng mà chỉ tiêu này là một phần.",
-      en: "One indicator per row, in print order. Code: lower-case, digits, underscores (e.g. vb_tong). Kind: count, money, percent. Part of: the code of the total this is a part of.",
+      vi: "Mỗi dòng một chỉ tiêu, theo thứ tự in. Mã: chữ thường không dấu, số, gạch dưới (vd. so_van_ban). Loại: count (số), money (tiền), percent (tỷ lệ), yesno (Có/Không). Thuộc tổng: mã chỉ tiêu tổng mà chỉ tiêu này là một phần.",
+      en: "One indicator per row, in print order. Code: lower-case, digits, underscores (e.g. so_van_ban). Kind: count, money, percent, yesno. Part of: the code of the total this is a part of.",
     },
     columns: [
       { key: "group", header: { vi: "Nhóm", en: "Group" }, width: 7 },
@@ -117,7 +121,7 @@ export const DESIGNER_SHEETS: DSheet[] = [
     },
     columns: [
       { key: "id", header: { vi: "Mã quy tắc", en: "Rule id" }, width: 16 },
-      { key: "kind", header: { vi: "Loại", en: "Kind" }, width: 14, list: RULE_KINDS },
+      { key: "kind", header: { vi: "Loại", en: "Kind" }, width: 14, list: ruleKinds() },
       { key: "severity", header: { vi: "Mức độ", en: "Severity" }, width: 10, list: SEVERITIES },
       { key: "main", header: { vi: "Chỉ tiêu chính", en: "Main indicator" }, width: 20 },
       { key: "list", header: { vi: "Các chỉ tiêu", en: "Indicators" }, width: 36, wrap: true },
@@ -138,17 +142,94 @@ export const DESIGNER_SHEETS: DSheet[] = [
     table: "PLM_CauVan",
     title: { vi: "CÂU VĂN VÀ TIÊU ĐỀ NHÓM", en: "SENTENCES AND GROUP HEADINGS" },
     help: {
-      vi: "Mỗi dòng một nhóm chỉ tiêu: tiêu đề in trong phụ lục. {mã} là số liệu của chỉ tiêu, {level} là tên cấp báo cáo. Áp dụng cho cấp: các mã cấp cách nhau dấu phẩy (trống: mọi cấp).",
-      en: "One row per group: its heading in the appendix. {code} is an indicator's figure, {level} the level's name. Levels: level ids separated by commas (blank: every level).",
+      vi: "Dòng có Nhóm: tiêu đề nhóm in trong phụ lục ({mã} là số liệu của chỉ tiêu, {level} là tên cấp báo cáo; Áp dụng cho cấp: các mã cấp cách nhau dấu phẩy, trống là mọi cấp). Dòng có Mục: câu văn của báo cáo, dòng phụ lục, từ nhận diện trong dự thảo, tên bảng (Dạng: chữ, song ngữ, số, có/không, json).",
+      en: "Rows with a Group: the group's heading in the appendix ({code} is a figure, {level} the level's name; Levels: level ids separated by commas, blank for every level). Rows with an Item: the report's sentences, appendix lines, draft phrases, table names (Form: chữ, song ngữ, số, có/không, json).",
     },
     columns: [
       { key: "group", header: { vi: "Nhóm", en: "Group" }, width: 7 },
+      { key: "item", header: { vi: "Mục", en: "Item" }, width: 36 },
+      { key: "form", header: { vi: "Dạng", en: "Form" }, width: 10, list: ["chữ", "song ngữ", "số", "có/không", "json"] },
       { key: "heading.vi", header: { vi: "Câu văn (tiếng Việt)", en: "Sentence (Vietnamese)" }, width: 80, wrap: true },
       { key: "heading.en", header: { vi: "Câu văn (tiếng Anh)", en: "Sentence (English)" }, width: 60, wrap: true },
       { key: "levels", header: { vi: "Áp dụng cho cấp", en: "Levels" }, width: 14 },
     ],
   },
 ];
+
+/* ---------- the template's texts as rows (Câu văn) ---------- */
+
+/** Parts of a template other than the tables, kept on "Câu văn" one leaf per row. */
+export const TEXT_PARTS = ["subject", "sentences", "appendix", "lists", "draftPhrases", "workbook"];
+
+type Form = "chữ" | "song ngữ" | "số" | "có/không" | "json";
+interface Leaf {
+  path: string;
+  form: Form;
+  value: unknown;
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const seg = (k: string) => (IDENT.test(k) ? "." + k : "[" + JSON.stringify(k) + "]");
+
+function isText(x: unknown): x is Text {
+  if (!x || typeof x !== "object" || Array.isArray(x)) return false;
+  const k = Object.keys(x);
+  return k.length === 2 && typeof (x as Text).vi === "string" && typeof (x as Text).en === "string";
+}
+
+/** Every leaf of a JSON value with its path ("sentences.fragments.vb_cu[0].text"). */
+export function flatten(x: unknown, path: string, out: Leaf[] = []): Leaf[] {
+  if (typeof x === "string") out.push({ path, form: "chữ", value: x });
+  else if (typeof x === "number") out.push({ path, form: "số", value: x });
+  else if (typeof x === "boolean") out.push({ path, form: "có/không", value: x });
+  else if (isText(x)) out.push({ path, form: "song ngữ", value: x });
+  else if (Array.isArray(x) && x.length) x.forEach((v, i) => flatten(v, `${path}[${i}]`, out));
+  else if (x && typeof x === "object" && Object.keys(x).length) for (const [k, v] of Object.entries(x)) flatten(v, path + seg(k), out);
+  else out.push({ path, form: "json", value: x ?? null });
+  return out;
+}
+
+/** Path segments: names and array indices; undefined when the path cannot be read. */
+function parsePath(path: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const re = /^(?:\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+  let rest = path;
+  let first = true;
+  while (rest) {
+    const m = re.exec(rest);
+    if (!m || (first && !m[1])) return undefined;
+    if (m[0].startsWith(".") && first) return undefined;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else {
+      try {
+        out.push(JSON.parse(m[3]) as string);
+      } catch {
+        return undefined;
+      }
+    }
+    rest = rest.slice(m[0].length);
+    first = false;
+  }
+  return out.length ? out : undefined;
+}
+
+/** Sets a leaf by its path, making objects and arrays on the way; false when the path cannot be read or clashes. */
+function setPath(root: Record<string, unknown>, path: string, value: unknown): boolean {
+  const segs = parsePath(path);
+  if (!segs || typeof segs[0] !== "string" || !TEXT_PARTS.includes(segs[0])) return false;
+  let cur: Record<string | number, unknown> = root;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const k = segs[i];
+    const nextIsIndex = typeof segs[i + 1] === "number";
+    if (cur[k] === undefined) cur[k] = nextIsIndex ? [] : {};
+    const nxt = cur[k];
+    if (!nxt || typeof nxt !== "object" || Array.isArray(nxt) !== nextIsIndex) return false;
+    cur = nxt as Record<string | number, unknown>;
+  }
+  cur[segs[segs.length - 1]] = value;
+  return true;
+}
 
 /* ---------- writing ---------- */
 
@@ -303,6 +384,22 @@ export function planDesigner(t: TemplateDef): WorkbookPlan {
   }
   for (const r of t.rules) rowsOf.rules.push(ruleRow(r));
   for (const g of t.groups) rowsOf.sentences.push({ group: num(g.id), "heading.vi": text(g.heading.vi), "heading.en": text(g.heading.en), levels: text(g.levels ? g.levels.join(", ") : "") });
+  const rec = t as unknown as Record<string, unknown>;
+  for (const part of TEXT_PARTS) {
+    if (rec[part] === undefined) continue;
+    for (const leaf of flatten(rec[part], part)) {
+      const row: Record<Key, CellPlan> = { item: text(leaf.path), form: text(leaf.form) };
+      if (leaf.form === "song ngữ") {
+        const x = leaf.value as Text;
+        row["heading.vi"] = { v: x.vi };
+        row["heading.en"] = { v: x.en };
+      } else if (leaf.form === "số") row["heading.vi"] = { v: leaf.value as number };
+      else if (leaf.form === "có/không") row["heading.vi"] = { v: leaf.value ? YES : NO };
+      else if (leaf.form === "json") row["heading.vi"] = { v: JSON.stringify(leaf.value) };
+      else row["heading.vi"] = { v: leaf.value as string };
+      rowsOf.sentences.push(row);
+    }
+  }
   const sheets = DESIGNER_SHEETS.map((d) => sheetPlan(d, rowsOf[d.part]));
   const rows: (string | number)[][] = [[DESIGNER_MAGIC, DESIGNER_VERSION], ["template", t.id], []];
   for (const s of sheets) rows.push([s.table.name, s.name]);
@@ -395,6 +492,8 @@ const RM = {
   count: { vi: 'Chỉ tiêu đếm "{v}" không đọc được; viết dạng: mã; mã: cột = giá trị|giá trị; mã: khác nhau cột.', en: 'Count "{v}" cannot be read; write: code; code: column = value|value; code: khác nhau column.' },
   option: { vi: 'Lựa chọn "{v}" không đọc được; viết dạng: mã = tên | tên tiếng Anh.', en: 'Choice "{v}" cannot be read; write: value = name | English name.' },
   ruleOption: { vi: 'Tùy chọn "{v}" không có; dùng: each, impliedTotal, zeroDenominator=warning.', en: 'Option "{v}" does not exist; use: each, impliedTotal, zeroDenominator=warning.' },
+  json: { vi: 'Ô ghi dạng json nhưng "{v}" không phải JSON hợp lệ.', en: 'The cell is of form json but "{v}" is not valid JSON.' },
+  item: { vi: 'Mục "{v}" không đọc được (vd. sentences.noData, appendix["1"][0].text).', en: 'Item "{v}" cannot be read (e.g. sentences.noData, appendix["1"][0].text).' },
   infoKey: { vi: 'Khóa "{v}" không có; dùng: id, version, title, level, yoy.', en: 'Key "{v}" does not exist; use: id, version, title, level, yoy.' },
 } satisfies Record<string, Msg>;
 
@@ -437,7 +536,7 @@ export function readDesigner(snap: WorkbookSnapshot, opts: { lang?: Lang } = {})
     if (path) f.path = path;
     findings.push(f);
   };
-  const t: TemplateDef = { id: "", title: { vi: "", en: "" }, levels: [], groups: [], indicators: [], registers: [], rules: [] };
+  const t: TemplateDef = { format: TEMPLATE_FORMAT, id: "", title: { vi: "", en: "" }, levels: [], groups: [], indicators: [], registers: [], rules: [] };
   const snapSafe = snap && Array.isArray(snap.sheets) ? snap : { sheets: [] };
 
   const each = (part: DSheet["part"], fn: (get: (k: Key) => string, raw: (k: Key) => CellSnapshot | undefined, at: (k: Key) => string, rowRef: string) => void) => {
@@ -696,7 +795,36 @@ export function readDesigner(snap: WorkbookSnapshot, opts: { lang?: Lang } = {})
     t.rules.push(base as unknown as RuleDef);
   });
 
+  const textParts: Record<string, unknown> = {};
   each("sentences", (get, raw, at, rowRef) => {
+    const item = get("item");
+    if (item) {
+      const exact = (k: Key) => {
+        const c = raw(k);
+        return c && c.v !== null && c.v !== undefined ? String(c.v) : "";
+      };
+      const form = get("form");
+      let value: unknown;
+      if (form === "song ngữ") value = { vi: exact("heading.vi"), en: exact("heading.en") };
+      else if (form === "số") value = numberAt(raw("heading.vi"), at("heading.vi"), item);
+      else if (form === "có/không") value = boolAt(get("heading.vi"), at("heading.vi"), item);
+      else if (form === "json") {
+        try {
+          value = JSON.parse(exact("heading.vi"));
+        } catch {
+          problem("json", RM.json, { v: exact("heading.vi") }, at("heading.vi"), item);
+          return;
+        }
+      } else value = exact("heading.vi");
+      if (!setPath(textParts, item, value)) {
+        problem("item", RM.item, { v: item }, at("item"));
+        return;
+      }
+      cells[item] = form === "song ngữ" ? at("heading.vi") : at("heading.vi");
+      cells[item + ".vi"] = at("heading.vi");
+      cells[item + ".en"] = at("heading.en");
+      return;
+    }
     const i = t.groups.length;
     const p = `groups[${i}]`;
     const g: TemplateDef["groups"][number] = { id: numberAt(raw("group"), at("group"), p + ".id") as number, heading: bi(get("heading.vi"), get("heading.en")) };
@@ -711,6 +839,7 @@ export function readDesigner(snap: WorkbookSnapshot, opts: { lang?: Lang } = {})
     cells[`${p}.heading.en`] = at("heading.en");
     cells[`${p}.levels`] = at("levels");
   });
+  for (const part of TEXT_PARTS) if (textParts[part] !== undefined) (t as unknown as Record<string, unknown>)[part] = textParts[part];
   return { template: t, cells, findings };
 }
 
@@ -732,11 +861,13 @@ export function cellOfPath(cells: CellMap, path: string | undefined): string | u
  */
 export function checkDesigner(snap: WorkbookSnapshot, opts: { lang?: Lang } = {}): { template: TemplateDef; findings: Finding[]; cells: CellMap } {
   const r = readDesigner(snap, opts);
-  const where = (path: string) => cellOfPath(r.cells, path) ?? path;
-  const found = validateTemplate(r.template, { lang: opts.lang, where });
+  const found = checkTemplate(r.template, { lang: opts.lang });
   for (const f of found) {
     const c = cellOfPath(r.cells, f.path);
-    if (c) f.cells = [c];
+    if (!c) continue;
+    f.cells = [c];
+    // A message that names the JSON path names the cell instead: the designer's user sees cells.
+    if (f.path && f.message.includes(f.path)) f.message = f.message.split(f.path).join(c);
   }
   return { template: r.template, findings: [...r.findings, ...found], cells: r.cells };
 }

@@ -16,7 +16,7 @@ import { checkFigures, checkNegations } from "./figures";
 import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
-import { DRAFT_PATTERNS, type DraftPatterns } from "./patterns";
+import type { DraftPatterns } from "./patterns";
 
 export interface DraftOptions {
   lang?: Lang;
@@ -33,7 +33,7 @@ const ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 export function checkDraft(text: string, data: ReportData, opts: DraftOptions = {}): CheckResult {
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   const template = opts.template ?? getTemplate(data?.template);
-  const patterns = opts.patterns ?? (template ? DRAFT_PATTERNS[template.id] : undefined);
+  const patterns = opts.patterns ?? template?.draftPhrases;
   const t = normalizeText(String(text ?? ""));
   const sentences = splitSentences(t.text);
   const findings: Finding[] = [];

@@ -110,12 +110,13 @@ function warning(rule: string, message: string, suggestion: string, w: { quote: 
   return { rule, severity: "warning", message, indicators: [], quote: w.quote, offset: w.offset, suggestion };
 }
 
-function sameKey(p: ParsedSymbol): string | undefined {
+/** One key per document, whatever way its symbol is written (number, year, type, body without hyphens). */
+export function sameKey(p: ParsedSymbol): string | undefined {
   if (!p.type || !p.body || p.form === "cv" || p.form === "unknown") return undefined;
   return [parseInt(p.num, 10), p.year ?? "", p.type.toUpperCase(), p.body.replace(/-/g, "").toUpperCase()].join("|");
 }
 
-function replaceLast(s: string, a: string, b: string): string {
+export function replaceLast(s: string, a: string, b: string): string {
   const i = s.lastIndexOf(a);
   return i < 0 ? s : s.slice(0, i) + b + s.slice(i + a.length);
 }

@@ -1,60 +1,22 @@
 /**
  * The appendix "PHỤ LỤC SỐ LIỆU" as the seed prints it: each group's heading (the
  * template's, placeholders filled), then its lines. How a group's lines read is DATA
- * (APPENDIX_LAYOUTS, per template); a template without a layout prints "- label: value".
+ * (each template's `appendix`, by group id); a group without lines prints "- label: value".
  */
-import type { ReportData, TemplateDef, IndicatorDef } from "../types";
+import type { AppendixLine, ReportData, TemplateDef, IndicatorDef } from "../types";
+import { byTemplate } from "../templates/built-in";
 import { formatValue, readValue } from "../values";
 import { formatDate } from "../vn";
+import { groupApplies } from "../template-info";
 import type { Block } from "../doc/model";
 
 /** Printed where a value is blank. */
 export const NO_DATA = "chưa có số liệu";
 
-/**
- * Lines after each group's heading. Placeholders: {code} (value as printed),
- * {label:code}, {unit:code}. A line with no placeholder is printed as is.
- * `dash: false` prints the line without the "- " marker.
- */
-export interface AppendixLine {
-  text: string;
-  dash?: boolean;
-}
+export type { AppendixLine };
 
-export const APPENDIX_LAYOUTS: Record<string, Record<number, AppendixLine[]>> = {
-  "qcdc-2021": {
-    1: [],
-    2: [
-      { text: "Tổng số đoàn kiểm tra: {kt_so_doan}" },
-      { text: "Tổng số đơn vị, cơ sở được kiểm tra: {kt_so_don_vi}" },
-    ],
-    3: [
-      { text: "Số lượng các cuộc hội nghị, hội thảo, tập huấn: {tt_hoi_nghi}" },
-      { text: "Trong đó: Tổ chức riêng {tt_rieng} cuộc; lồng ghép {tt_long_ghep} cuộc." },
-    ],
-    4: [
-      { text: "Số lượng dịch vụ công trực tuyến mức độ 3: {cchc_dvc_muc3}" },
-      { text: "Số lượng dịch vụ công trực tuyến mức độ 4: {cchc_dvc_muc4}" },
-      { text: "Tỷ lệ dịch vụ công trực tuyến mức độ 3, 4/tổng số dịch vụ công cung cấp: {cchc_dvc_ty_le}" },
-    ],
-    5: [
-      { text: "Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: {dt_ty_le}" },
-      { text: "Số vụ việc tồn đọng, kéo dài: Đã giải quyết: {dt_ton_dong_da_gq}; Chưa giải quyết: {dt_ton_dong_chua_gq}" },
-    ],
-    6: [],
-    7: [
-      { text: "Người đứng đầu cấp ủy: {dth_cap_uy} cuộc." },
-      { text: "Người đứng đầu chính quyền: {dth_chinh_quyen} cuộc." },
-    ],
-    8: [
-      { text: "Tổng số kinh phí hỗ trợ: {cv_tong} đồng; trong đó:", dash: false },
-      { text: "Doanh nghiệp: {cv_doanh_nghiep} đồng" },
-      { text: "Người lao động: {cv_nguoi_lao_dong} đồng" },
-      { text: "Đối tượng khác: {cv_khac} đồng." },
-    ],
-    9: [],
-  },
-};
+/** The appendix lines of the built-in templates by template id (each template's `appendix`). */
+export const APPENDIX_LAYOUTS: Record<string, Record<string, AppendixLine[]>> = byTemplate("appendix");
 
 export interface AppendixOptions {
   pad?: boolean;
@@ -116,21 +78,32 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
     spaceAfter: 0,
   });
   out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: 12 });
-  const layout = APPENDIX_LAYOUTS[t.id];
+  const layout = t.appendix;
   const inHeading = new Set<string>();
   for (const g of t.groups) for (const m of g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g)) inHeading.add(m[1]);
+  let n = 0;
   for (const g of t.groups) {
+    // A group that does not apply at the report's level is not printed.
+    if (!groupApplies(t, g.id, data.report?.level ? String(data.report.level) : undefined)) continue;
+    const own = layout ? layout[String(g.id)] : undefined;
+    let lines: AppendixLine[];
+    if (own) lines = own;
+    else {
+      // Lines made from the labels: a blank figure is left out, a group wholly blank is not printed.
+      const given = t.indicators.filter(
+        (i) => i.group === g.id && i.printed !== false && !inHeading.has(i.code) && readValue(data.values?.[i.code], i.kind).status !== "blank",
+      );
+      const headingCodes = Array.from(g.heading.vi.matchAll(/\{([a-z0-9_]+)\}/g), (m) => m[1]).filter((c) => t.indicators.some((i) => i.code === c));
+      const headingGiven = headingCodes.some((c) => readValue(data.values?.[c], t.indicators.find((i) => i.code === c)!.kind).status !== "blank");
+      if (!given.length && !headingGiven) continue;
+      lines = given.map((i) => ({ text: "{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " " + i.unit.vi : "") }));
+    }
+    n++;
     out.push({
       type: "paragraph",
-      runs: [{ text: g.id + ". " + fillAppendixText(g.heading.vi, data, t, opts), bold: true }],
+      runs: [{ text: n + ". " + fillAppendixText(g.heading.vi, data, t, opts), bold: true }],
       keepNext: true,
     });
-    let lines: AppendixLine[];
-    if (layout && layout[g.id]) lines = layout[g.id];
-    else
-      lines = t.indicators
-        .filter((i) => i.group === g.id && i.printed !== false && !inHeading.has(i.code))
-        .map((i) => ({ text: "{label:" + i.code + "}: {" + i.code + "}" + (i.kind === "money" ? " đồng" : "") }));
     for (const l of lines) {
       const text = fillAppendixText(l.text, data, t, opts);
       out.push({ type: "paragraph", runs: [{ text: (l.dash === false ? "" : "- ") + text }] });

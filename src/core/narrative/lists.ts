@@ -5,7 +5,9 @@
  * Only what a row holds is printed: a missing or unreadable date or symbol is left out,
  * never guessed.
  */
-import type { RawValue, RegisterRow } from "../types";
+import type { RawValue, RegisterDef, RegisterRow, ReportListDef } from "../types";
+import { BOOLEAN_LABELS } from "../layout";
+import { byTemplate } from "../templates/built-in";
 import { formatDate, lowerFirst, nfc, parseDate, upperFirst } from "../vn";
 import { cleanSymbol, issuerFromSymbol } from "../symbol";
 import type { Block, Run } from "../doc/model";
@@ -120,13 +122,46 @@ function listBlock(items: string[]): Block {
 export interface ListOptions {
   /** Documents under "a) Cấp ủy" / "b) Chính quyền" (default false). */
   groupDocuments?: boolean;
+  /** How a row reads (the template's `lists`); "fields" when absent. */
+  style?: ReportListDef["style"];
+  /** The register, for the "fields" style: its columns in order. */
+  register?: RegisterDef;
+}
+
+/**
+ * A row of a register the template gives no style for: its text columns, then the others
+ * in brackets ("Kế hoạch thực hiện … (số 12-KH/ĐU, ngày 02/3/2026, cấp ủy)").
+ */
+function fieldsItem(row: RegisterRow, reg: RegisterDef | undefined): string {
+  const fields = reg ? reg.fields : Object.keys(row).map((id) => ({ id, type: "text" as const, options: undefined }));
+  const main: string[] = [];
+  const details: string[] = [];
+  for (const f of fields) {
+    const v = row[f.id];
+    if (f.type === "date") {
+      const d = dateText(v);
+      if (d) details.push("ngày " + d);
+    } else if (f.type === "boolean") {
+      const b = readBool(v);
+      if (b !== undefined) details.push(lowerFirst(reg?.fields.find((x) => x.id === f.id)?.label.vi ?? f.id) + ": " + (b ? BOOLEAN_LABELS.true.vi : BOOLEAN_LABELS.false.vi).toLowerCase());
+    } else if (f.type === "enum") {
+      const o = f.options?.find((x) => x.value === str(v));
+      const s = o ? o.label.vi : str(v);
+      if (s) details.push(lowerFirst(s));
+    } else if (f.type === "symbol") {
+      if (str(v)) details.push("số " + cleanSymbol(str(v)));
+    } else if (stripEnd(str(v))) main.push(stripEnd(str(v)));
+  }
+  if (!main.length) return upperFirst(details.join(", "));
+  return upperFirst(main.join(", ")) + (details.length ? " (" + details.join(", ") + ")" : "");
 }
 
 /** The list of a register as blocks; [] for an empty register. */
 export function registerList(id: string, rows: RegisterRow[] | undefined, opts: ListOptions = {}): Block[] {
   const rs = (rows ?? []).filter((r) => r && Object.values(r).some((v) => str(v) !== ""));
   if (!rs.length) return [];
-  if (id === "van_ban") {
+  const style = opts.style ?? "fields";
+  if (style === "document") {
     if (!opts.groupDocuments) return [listBlock(rs.map(documentItem))];
     const issuer = (r: RegisterRow) => str(r.issuer) || issuerFromSymbol(str(r.symbol)) || "";
     const groups: [string, RegisterRow[]][] = [
@@ -143,7 +178,7 @@ export function registerList(id: string, rows: RegisterRow[] | undefined, opts: 
     }
     return out;
   }
-  if (id === "kiem_tra") {
+  if (style === "inspection") {
     // One item per decision, its units together.
     const order: string[] = [];
     const byDecision = new Map<string, { date: string; units: string[] }>();
@@ -160,15 +195,13 @@ export function registerList(id: string, rows: RegisterRow[] | undefined, opts: 
     });
     return [listBlock(order.map((k) => inspectionItem(k.startsWith("#") ? "" : k, byDecision.get(k)!.date, byDecision.get(k)!.units)))];
   }
-  if (id === "hoi_nghi") return [listBlock(rs.map(conferenceItem))];
-  if (id === "doi_thoai") return [listBlock(rs.map(dialogueItem))];
-  return [];
+  if (style === "conference") return [listBlock(rs.map(conferenceItem))];
+  if (style === "dialogue") return [listBlock(rs.map(dialogueItem))];
+  return [listBlock(rs.map((r) => fieldsItem(r, opts.register)).filter((x) => x))];
 }
 
-/** Placeholder names of the register lists. */
-export const LIST_PLACEHOLDERS: Record<string, string> = {
-  ds_van_ban: "van_ban",
-  ds_kiem_tra: "kiem_tra",
-  ds_hoi_nghi: "hoi_nghi",
-  ds_doi_thoai: "doi_thoai",
-};
+/** Placeholder names of the register lists of the built-in templates → register id. */
+export const LIST_PLACEHOLDERS: Record<string, string> = Object.assign(
+  {},
+  ...Object.values(byTemplate("lists")).map((ls) => Object.fromEntries(ls.map((l) => [l.placeholder, l.register]))),
+);

@@ -3,7 +3,7 @@
  * the same data as the appendix: header, title, basis, the sections (with placeholders),
  * "Nơi nhận", signature, then the appendix on a new page.
  */
-import type { Finding, ReportData, TemplateDef } from "../types";
+import type { Finding, ReportData, ReportListDef, TemplateDef } from "../types";
 import { formatDateLine } from "../vn";
 import { formatValue, readValue } from "../values";
 import { getTemplate } from "../templates/index";
@@ -40,7 +40,31 @@ export interface ReportResult {
   warnings: ReportWarning[];
 }
 
+/** Block placeholders of the built-in templates (each template adds its lists' own). */
 const BLOCK_PLACEHOLDERS = new Set(["tom_tat", "phu_luc", ...Object.keys(LIST_PLACEHOLDERS)]);
+
+/** The report's subject: the template's, else the product's. */
+function subjectOf(t: TemplateDef | undefined): string {
+  return t?.subject?.vi ?? "thực hiện dân chủ ở cơ sở";
+}
+
+/** The template's register lists; without any, each register listed by its filled columns ("ds_<id>"). */
+export function reportLists(t: TemplateDef): ReportListDef[] {
+  return t.lists ?? t.registers.map((r) => ({ register: r.id, placeholder: "ds_" + r.id, intro: "Danh sách " + r.rowNoun.vi + ":", style: "fields" as const }));
+}
+
+function listOf(t: TemplateDef, placeholder: string) {
+  return reportLists(t).find((l) => l.placeholder === placeholder);
+}
+
+function listBlocks(t: TemplateDef, register: string, ctx: Ctx): Block[] {
+  const def = reportLists(t).find((l) => l.register === register);
+  return registerList(register, ctx.data.registers?.[register], {
+    groupDocuments: ctx.opts.groupDocuments,
+    style: def?.style,
+    register: t.registers.find((r) => r.id === register),
+  });
+}
 
 function up(s: string): string {
   return s.toLocaleUpperCase("vi");
@@ -104,14 +128,14 @@ function titleBlocks(data: ReportData): Block[] {
   return out;
 }
 
-function basisBlock(data: ReportData): Block {
+function basisBlock(data: ReportData, t: TemplateDef | undefined): Block {
   const r = data.report ?? {};
   const agency = cleanText(r.agency ?? "").trim() || "Đơn vị";
   const basis = cleanText(r.basis ?? "").trim().replace(/[\s.;,:]+$/, "");
   const year = r.year ? " năm " + r.year : "";
   const text = basis
     ? "Thực hiện " + basis.replace(/^thực hiện\s+/i, "") + ". " + agency + " báo cáo kết quả thực hiện như sau:"
-    : agency + " báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở" + year + " như sau:";
+    : agency + " báo cáo kết quả " + subjectOf(t) + year + " như sau:";
   return p([{ text }]);
 }
 
@@ -127,8 +151,8 @@ interface Ctx {
 function blockPlaceholder(name: string, ctx: Ctx): Block[] {
   if (name === "tom_tat") return summaryBlocks(ctx.summary);
   if (name === "phu_luc") return appendixBlocks(ctx.data, ctx.template, { pad: ctx.opts.pad }).map((b, i) => (i === 0 && b.type === "paragraph" ? { ...b, pageBreakBefore: false } : b));
-  const reg = LIST_PLACEHOLDERS[name];
-  return registerList(reg, ctx.data.registers?.[reg], { groupDocuments: ctx.opts.groupDocuments });
+  const l = listOf(ctx.template, name);
+  return l ? listBlocks(ctx.template, l.register, ctx) : [];
 }
 
 /**
@@ -189,7 +213,7 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
     .filter((s) => s !== "");
   for (const para of paras) {
     // Split around block placeholders.
-    const re = /\{\s*(tom_tat|phu_luc|ds_van_ban|ds_kiem_tra|ds_hoi_nghi|ds_doi_thoai)\s*\}/g;
+    const re = new RegExp("\\{\\s*(" + ["tom_tat", "phu_luc", ...reportLists(ctx.template).map((l) => l.placeholder)].join("|") + ")\\s*\\}", "g");
     let last = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(para))) {
@@ -204,19 +228,12 @@ function sectionBlocks(text: string, ctx: Ctx): Block[] {
   return out;
 }
 
-const DEFAULT_LISTS: [string, string][] = [
-  ["van_ban", "Các văn bản lãnh đạo, chỉ đạo, triển khai thực hiện quy chế dân chủ ở cơ sở đã ban hành:"],
-  ["kiem_tra", "Các đoàn kiểm tra việc thực hiện quy chế dân chủ ở cơ sở:"],
-  ["hoi_nghi", "Các hội nghị, hội thảo, tập huấn đã tổ chức:"],
-  ["doi_thoai", "Các kế hoạch tổ chức hội nghị đối thoại:"],
-];
-
 function defaultBody(ctx: Ctx): Block[] {
   const out: Block[] = [...summaryBlocks(ctx.summary)];
-  for (const [reg, intro] of DEFAULT_LISTS) {
-    const list = registerList(reg, ctx.data.registers?.[reg], { groupDocuments: ctx.opts.groupDocuments });
+  for (const l of reportLists(ctx.template)) {
+    const list = listBlocks(ctx.template, l.register, ctx);
     if (!list.length) continue;
-    out.push(p([{ text: intro }], { keepNext: true }));
+    out.push(p([{ text: l.intro }], { keepNext: true }));
     out.push(...list);
   }
   const r = ctx.data.report ?? {};
@@ -225,7 +242,7 @@ function defaultBody(ctx: Ctx): Block[] {
     p([
       {
         text:
-          "Trên đây là báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở" + (r.year ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
+          "Trên đây là báo cáo kết quả " + subjectOf(ctx.template) + (r.year ? " năm " + r.year : "") + (agency ? " của " + agency : "") + "./.",
       },
     ]),
   );
@@ -277,7 +294,7 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
   const warnings: ReportWarning[] = [];
   const template = getTemplate(data.template);
   const summary = buildSummary(data, { pad: opts.pad, template });
-  const blocks: Block[] = [headerBlocks(data, width), ...titleBlocks(data), basisBlock(data)];
+  const blocks: Block[] = [headerBlocks(data, width), ...titleBlocks(data), basisBlock(data, template)];
   if (!template) {
     warnings.push({
       code: "template.unknown",

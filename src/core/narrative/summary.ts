@@ -9,7 +9,8 @@ import { readValue, type Reading } from "../values";
 import { formatCount, formatNumber, formatPercent, joinVi, upperFirst } from "../vn";
 import { getTemplate } from "../templates/index";
 import type { ParagraphBlock } from "../doc/model";
-import { PHRASE_BOOKS, type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
+import { sentencesFor } from "./generated";
+import { type PhraseBook, type PhraseCase, type StateSpec, type ValueState } from "./phrases";
 
 export interface SummaryOptions {
   /** Pad counts below 10 with a zero ("08 văn bản"); default true. */
@@ -135,14 +136,14 @@ class Evaluator {
     if (name === "prevYear") return this.prevYear();
     if (name.startsWith("cmp:")) return this.comparison(name.slice(4), used);
     if (name.startsWith("@")) return this.fragment(name.slice(1), used);
-    if (name.startsWith("join:") || name.startsWith("list:")) {
+    if (name.startsWith("join:") || name.startsWith("list:") || name.startsWith("comma:")) {
       const parts = name
-        .slice(5)
+        .slice(name.indexOf(":") + 1)
         .split(",")
         .map((s) => s.trim())
         .map((s) => (s.startsWith("@") ? this.fragment(s.slice(1), used) : this.placeholder(s, used)))
         .filter((s) => s !== "");
-      return name.startsWith("join:") ? joinVi(parts) : parts.join("; ");
+      return name.startsWith("join:") ? joinVi(parts) : name.startsWith("comma:") ? parts.join(", ") : parts.join("; ");
     }
     // {plain:code}: the figure never padded, as in a fraction "4/4".
     const plain = name.startsWith("plain:");
@@ -263,7 +264,8 @@ function tidy(s: string): string {
 /** The summary of a report's figures. */
 export function buildSummary(data: ReportData, opts: SummaryOptions = {}): Summary {
   const template = opts.template ?? getTemplate(data.template);
-  const book = opts.phrases ?? (template ? PHRASE_BOOKS[template.id] : undefined);
+  // The template's sentences, and sentences made from the labels for the groups they leave out.
+  const book = opts.phrases ?? (template ? sentencesFor(template) : undefined);
   if (!template || !book) return { paragraphs: [], text: "", warnings: [`no phrase book for template ${data.template}`] };
   const ev = new Evaluator(data, template, book, opts.pad !== false);
   const paragraphs: SummarySentence[][] = [];

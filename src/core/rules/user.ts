@@ -71,30 +71,53 @@ export function runUserRules(ctx: Ctx, rules: unknown): Finding[] {
       out.push(invalid(tr(lang, "user.parse", { id, error: tr(lang, p.error.key, p.error.params) }), path + ".expression"));
       return;
     }
-    const look = (c: string): number | string | null => {
-      const r = ctx.reading(c);
-      return r.status === "number" ? r.value : r.status === "na" ? "Không có" : null;
-    };
-    const ruleId = "user." + id;
-    const valuesText = p.codes.map((c) => c + " = " + ctx.shown(c)).join("; ");
-    const res = evaluate(p.expr, p.codes, look);
-    if (res.status === "ok") {
-      if (res.value) return;
-      const message = typeof u.message === "string" && nfc(u.message).trim() ? nfc(u.message).trim() : "";
-      const text = message ? tr(lang, "user.failMessage", { message, values: valuesText }) : tr(lang, "user.fail", { id, expression, values: valuesText });
-      out.push(ctx.finding({ id: ruleId }, severity, upperFirst(text), p.codes, p.codes.length ? {} : { path }));
-      return;
-    }
-    if (res.status === "blank") {
-      const blank = res.codes.filter((c) => ctx.reading(c).status === "blank");
-      const inv = res.codes.filter((c) => ctx.reading(c).status === "invalid");
-      const order = [...res.codes, ...p.codes.filter((c) => !res.codes.includes(c))];
-      out.push(ctx.finding({ id: ruleId }, "info", upperFirst(tr(lang, "user.missing", { id, missing: ctx.missingText({ blank, invalid: inv }) })), order));
-      return;
-    }
-    out.push(
-      ctx.finding({ id: ruleId }, "info", upperFirst(tr(lang, "user.na", { id, reason: tr(lang, res.reason.key, res.reason.params), values: valuesText })), p.codes, p.codes.length ? {} : { path }),
-    );
+    const message = typeof u.message === "string" && nfc(u.message).trim() ? nfc(u.message).trim() : "";
+    out.push(...evaluateCondition(ctx, "user." + id, id, expression, p, severity, message, path));
   });
   return out;
 }
+
+/**
+ * The findings of one condition that parsed: none when it holds, at `severity` when it
+ * fails (with `message` when given), an info when an input is blank or "Không có".
+ * Shared by a user's own rules and a template's `expression` rules.
+ */
+export function evaluateCondition(
+  ctx: Ctx,
+  ruleId: string,
+  id: string,
+  expression: string,
+  p: Extract<ParseResult, { ok: true }>,
+  severity: Severity,
+  message: string,
+  path: string,
+): Finding[] {
+  const lang = ctx.lang;
+  const out: Finding[] = [];
+  const look = (c: string): number | string | null => {
+    const r = ctx.reading(c);
+    return r.status === "number" ? r.value : r.status === "na" ? "Không có" : null;
+  };
+  const valuesText = p.codes.map((c) => c + " = " + ctx.shown(c)).join("; ");
+  const res = evaluate(p.expr, p.codes, look);
+  if (res.status === "ok") {
+    if (res.value) return out;
+    const text = message ? tr(lang, "user.failMessage", { message, values: valuesText }) : tr(lang, "user.fail", { id, expression, values: valuesText });
+    out.push(ctx.finding({ id: ruleId }, severity, upperFirst(text), p.codes, p.codes.length ? {} : { path }));
+    return out;
+  }
+  if (res.status === "blank") {
+    const blank = res.codes.filter((c) => ctx.reading(c).status === "blank");
+    const inv = res.codes.filter((c) => ctx.reading(c).status === "invalid");
+    const order = [...res.codes, ...p.codes.filter((c) => !res.codes.includes(c))];
+    out.push(ctx.finding({ id: ruleId }, "info", upperFirst(tr(lang, "user.missing", { id, missing: ctx.missingText({ blank, invalid: inv }) })), order));
+    return out;
+  }
+  out.push(
+    ctx.finding({ id: ruleId }, "info", upperFirst(tr(lang, "user.na", { id, reason: tr(lang, res.reason.key, res.reason.params), values: valuesText })), p.codes, p.codes.length ? {} : { path }),
+  );
+  return out;
+}
+
+/** A parse of an expression against the report's template, cached. */
+export { parseCached };
