@@ -55,6 +55,7 @@ Cách dùng:
   phuluc export TỆP.xlsx [-o bao-cao.json]                xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
+  phuluc template export|check …                          thiết kế mẫu báo cáo trong Excel (phuluc template --help)
   phuluc import-previous TỆP.xlsx --from nam-truoc.docx   điền cột "Năm trước" từ báo cáo năm trước
 
 Tùy chọn chung:
@@ -72,6 +73,7 @@ Usage:
   phuluc export FILE.xlsx [-o report.json]                export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
+  phuluc template export|check …                          design a report template in Excel (phuluc template --help)
   phuluc import-previous FILE.xlsx --from last.docx       fill the "Năm trước" column from last year's report
 
 Common options:
@@ -88,8 +90,11 @@ Exit codes: 0 no error; 1 errors in the figures or the workbook's structure; 2 i
 Tạo sổ tính Excel theo mẫu: trang "Phụ lục" (số liệu), "Thông tin", các sổ (Văn bản, Kiểm tra,
 Hội nghị, Đối thoại), "Nội dung", "Quy tắc riêng", "Ngoại lệ".
   --data TỆP.json   điền sẵn số liệu từ tệp JSON (kể cả khi số liệu có lỗi: dùng phuluc check để xem)
-  --template MÃ     mẫu báo cáo khi không có --data (mặc định qcdc-2021)
+  --template MÃ|mau.json|mau.xlsx
+                    mẫu báo cáo (mặc định qcdc-2021); tệp mẫu được lưu trong sổ tính
   --force           ghi đè nếu TỆP.xlsx đã có
+TỆP.xlsx đã có và --template là phiên bản mới của mẫu của sổ: in kế hoạch nâng cấp; thêm --yes
+để nâng cấp (giữ mọi số liệu theo mã, bản sao cũ TỆP.bak.xlsx).
 Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 `,
     en: `phuluc init FILE.xlsx [--data report.json] [--template qcdc-2021] [--force]
@@ -97,8 +102,11 @@ Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 Make an Excel workbook from the template: "Phụ lục" (figures), "Thông tin" (details), the
 registers, "Nội dung" (text), "Quy tắc riêng" (own rules), "Ngoại lệ" (overrides).
   --data FILE.json  fill in the data from a JSON file (even with errors: see phuluc check)
-  --template ID     template when there is no --data (default qcdc-2021)
+  --template ID|template.json|template.xlsx
+                    the template (default qcdc-2021); a template file is stored in the workbook
   --force           overwrite FILE.xlsx if it exists
+FILE.xlsx exists and --template is a newer version of its template: the upgrade plan is printed;
+add --yes to upgrade (every value kept by code, old copy FILE.bak.xlsx).
 Without --data, totals and ratios hold formulas.
 `,
   },

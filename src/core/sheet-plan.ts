@@ -353,7 +353,7 @@ export function planWorkbook(t: TemplateDef, data?: ReportData, opts: PlanOption
 export function markerPlan(layout: WorkbookLayout, sheets: { name: string; table: { name: string } }[], embedded?: string[]): WorkbookPlan["marker"] {
   const rows: (string | number)[][] = [[MARKER.magic, layout.version], ["template", layout.template], []];
   for (const s of sheets) rows.push([s.table.name, s.name]);
-  // The template's JSON in column D, from row 1 (see designer/json.ts).
+  // The template's JSON in column K, from row 1 (see designer/json.ts).
   (embedded ?? []).forEach((v, r) => {
     while (rows.length <= r) rows.push([]);
     while (rows[r].length < EMBED.col) rows[r].push("");

@@ -15,7 +15,7 @@ import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
 import { getTemplate, registerTemplate } from "./templates/index";
-import { embeddedTemplateText, parseTemplateText } from "./designer/json";
+import { embeddedTemplateText, parseTemplateText, EMBED } from "./designer/json";
 
 export interface ReadOptions {
   /** Language of the findings' messages (default Vietnamese). */
@@ -624,7 +624,7 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
       rd.add("workbook.template-invalid", {
         vi: `Mẫu báo cáo lưu trong sổ tính (trang ẩn "${marker.sheet.name}") không dùng được: ${why}${t ? ` Dùng mẫu có sẵn "${t.id}".` : ""}`,
         en: `The template stored in the workbook (hidden sheet "${marker.sheet.name}") cannot be used: ${why}${t ? ` Using the built-in "${t.id}".` : ""}`,
-      }, { cells: [ref(marker.sheet.name, 0, 3)] });
+      }, { cells: [ref(marker.sheet.name, 0, EMBED.col)] });
     }
   }
   if (!t) {

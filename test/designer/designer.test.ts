@@ -1,6 +1,6 @@
 /** The template designer in the core: template ⇄ designer sheets, and a template's mistakes at their cells. */
 import { planDesigner, readDesigner, checkDesigner } from "../../src/core/designer/sheets";
-import { parseTemplateText, templateJsonText, embedTemplate, embeddedTemplateText } from "../../src/core/designer/json";
+import { parseTemplateText, templateJsonText, embedTemplate, embeddedTemplateText, EMBED } from "../../src/core/designer/json";
 import { checkTemplate } from "../../src/core/template-check";
 import { getTemplate } from "../../src/core/templates/index";
 import type { TemplateDef } from "../../src/core/types";
@@ -159,7 +159,7 @@ describe("a template as JSON", () => {
       expect(c.length).toBeLessThanOrEqual(32767);
       expect(c.startsWith("~")).toBe(true);
     }
-    const rows = cells.map((v) => [{ v: null }, { v: null }, { v: null }, { v }]);
+    const rows = cells.map((v) => [...Array.from({ length: EMBED.col }, () => ({ v: null })), { v }]);
     expect(JSON.parse(embeddedTemplateText(rows)!).indicators).toHaveLength(400);
   });
 });

@@ -138,11 +138,11 @@ export function parseTemplateText(text: string, lang: Lang = "vi"): ParsedTempla
 
 /* ---------- inside a data workbook ---------- */
 
-/** Marker-sheet column (0-based) holding the template: a label, then chunks below it. */
-export const EMBED = { col: 3, label: "template-json", chunk: 30000, prefix: "~" } as const;
+/** Marker-sheet column (0-based; K, clear of the marks in D:G) holding the template: a label, then chunks below it. */
+export const EMBED = { col: 10, label: "template-json", chunk: 30000, prefix: "~" } as const;
 
 /**
- * The template's JSON as marker cells: [row][col] values to write from row 1 of column D.
+ * The template's JSON as marker cells: the values to write from row 1 of column K.
  * Each chunk stays under Excel's 32,767-character cell limit and starts with "~" so that
  * no chunk reads as a formula, a number or a date when written through Office.js.
  */
@@ -153,7 +153,7 @@ export function embedTemplate(t: TemplateDef): string[] {
   return out;
 }
 
-/** The JSON text of a template embedded in marker rows (column D), if any. */
+/** The JSON text of a template embedded in marker rows (column K), if any. */
 export function embeddedTemplateText(rows: { v?: unknown }[][]): string | undefined {
   const cell = (r: number) => rows[r]?.[EMBED.col]?.v;
   let start = -1;
