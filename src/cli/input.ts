@@ -78,16 +78,41 @@ export interface LoadedInput {
   structural: Finding[];
 }
 
+/** The template `--template` asked for: data of another template is refused (exit 2). */
+let expectedTemplate: string | undefined;
+export function expectTemplate(id: string | undefined): void {
+  expectedTemplate = id;
+}
+
+function refuseOtherTemplate(file: string, actual: string | undefined): void {
+  if (!expectedTemplate || actual === expectedTemplate) return;
+  throw new CliError(
+    `Số liệu trong "${file}" theo mẫu "${actual || "(không ghi)"}", không phải mẫu "${expectedTemplate}" đã chọn bằng --template. Hãy chọn đúng mẫu của số liệu, hoặc bỏ --template.`,
+    `The data in "${file}" follows template "${actual || "(none)"}", not "${expectedTemplate}" chosen with --template. Choose the data's template, or drop --template.`,
+  );
+}
+
 /** Report data from a .json file or a workbook made by phuluc (.xlsx/.xlsm). */
 export async function loadReportInput(file: string, lang: Lang): Promise<LoadedInput> {
   const ext = extOf(file);
   if (ext === ".json") {
-    const data = parseReportJson(decodeTextFile(readFileBytes(file, { vi: "tệp số liệu", en: "Data file" }), file));
+    const text = decodeTextFile(readFileBytes(file, { vi: "tệp số liệu", en: "Data file" }), file);
+    if (expectedTemplate) {
+      let named: unknown;
+      try {
+        named = (JSON.parse(text.replace(/^\uFEFF/, "")) as { template?: unknown }).template;
+      } catch {
+        /* parseReportJson says what is wrong */
+      }
+      if (typeof named === "string") refuseOtherTemplate(file, named.trim());
+    }
+    const data = parseReportJson(text);
     return { kind: "json", data, template: getTemplate(data.template), structural: [] };
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     const snap = await loadSnapshot(file);
     const r = readWorkbook(snap, { lang });
+    if (r.template || r.data.template) refuseOtherTemplate(file, r.data.template || r.template?.id);
     if (r.findings.some((f) => f.rule === "workbook.unknown-template")) {
       const say = (l: Lang) => readWorkbook(snap, { lang: l }).findings.find((f) => f.rule === "workbook.unknown-template")!.message;
       throw new CliError(say("vi"), say("en"));

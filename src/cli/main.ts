@@ -11,11 +11,15 @@ import { check } from "../core/engine";
 import { InputError } from "../core/normalize";
 import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates } from "../core/templates/index";
 import { planWorkbook } from "../core/sheet-plan";
-import { writePlan, FileError } from "./xlsx";
-import { checkOutput, writeOutput } from "./files";
+import { buildWorkbook, writePlan, FileError } from "./xlsx";
+import { backupNameOf, checkOutput, replaceWithBackup, writeOutput } from "./files";
 import { cleanIo, jsonText, processOut } from "./terminal";
 import { CELL_MAX_CHARS, inputNotes } from "../core/input-clean";
-import { CliError, draftNotice, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
+import { CliError, draftNotice, expectTemplate, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
+import { loadTemplateOption } from "./template";
+import { readWorkbook } from "../core/sheet-read";
+import { loadSnapshot } from "./xlsx";
+import { registerTemplate } from "../core/templates/index";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
@@ -48,6 +52,7 @@ Cách dùng:
   phuluc export TỆP.xlsx [-o bao-cao.json] [--force]      xuất số liệu trong sổ tính ra JSON
   phuluc report …                                         lập báo cáo (.docx) từ số liệu
   phuluc draft TỆP.xlsx|TỆP.json --text du-thao.docx      đối chiếu bản dự thảo với số liệu
+  phuluc template export|check …                          thiết kế mẫu báo cáo trong Excel (phuluc template --help)
   phuluc import-previous TỆP.xlsx --from nam-truoc.docx   điền cột "Năm trước" từ báo cáo năm trước
   phuluc merge THƯ-MỤC|TỆP... -o tong-hop.xlsx            tổng hợp báo cáo của các đơn vị
 
@@ -66,6 +71,7 @@ Usage:
   phuluc export FILE.xlsx [-o report.json] [--force]      export a workbook's data as JSON
   phuluc report …                                         draft the report (.docx) from the data
   phuluc draft FILE.xlsx|FILE.json --text draft.docx      check a draft's text against the figures
+  phuluc template export|check …                          design a report template in Excel (phuluc template --help)
   phuluc import-previous FILE.xlsx --from last.docx       fill the "Năm trước" column from last year's report
   phuluc merge FOLDER|FILE... -o total.xlsx               consolidate the units' reports
 
@@ -83,9 +89,13 @@ Exit codes: 0 no error; 1 errors in the figures or the workbook's structure; 2 i
 Tạo sổ tính Excel theo mẫu: trang "Phụ lục" (số liệu), "Thông tin", các sổ (Văn bản, Kiểm tra,
 Hội nghị, Đối thoại), "Nội dung", "Quy tắc riêng", "Ngoại lệ".
   --data TỆP.json   điền sẵn số liệu từ tệp JSON (kể cả khi số liệu có lỗi: dùng phuluc check để xem)
-  --template MÃ     mẫu báo cáo khi không có --data: dccs-2025 (mặc định; mẫu 2025, bản nháp)
-                    hoặc qcdc-2021 (mẫu 2021). Có --data thì dùng mẫu ghi trong tệp JSON
+  --template MÃ|mau.json|mau.xlsx
+                    mẫu báo cáo khi không có --data: dccs-2025 (mặc định; mẫu 2025, bản nháp),
+                    qcdc-2021 (mẫu 2021) hoặc tệp mẫu của cơ quan yêu cầu (được lưu trong sổ tính).
+                    Có --data thì dùng mẫu ghi trong tệp JSON
   --force           ghi đè nếu TỆP.xlsx đã có
+TỆP.xlsx đã có và --template là phiên bản mới của mẫu của sổ: in kế hoạch nâng cấp; thêm --yes
+để nâng cấp (giữ mọi số liệu theo mã, bản sao cũ TỆP.bak.xlsx).
 Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 `,
     en: `phuluc init FILE.xlsx [--data report.json] [--template dccs-2025|qcdc-2021] [--force]
@@ -93,9 +103,13 @@ Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 Make an Excel workbook from the template: "Phụ lục" (figures), "Thông tin" (details), the
 registers, "Nội dung" (text), "Quy tắc riêng" (own rules), "Ngoại lệ" (overrides).
   --data FILE.json  fill in the data from a JSON file (even with errors: see phuluc check)
-  --template ID     template when there is no --data: dccs-2025 (default; the 2025 form, a draft)
-                    or qcdc-2021 (the 2021 form). With --data, the template the JSON names
+  --template ID|template.json|template.xlsx
+                    template when there is no --data: dccs-2025 (default; the 2025 form, a draft),
+                    qcdc-2021 (the 2021 form) or the requesting body's template file (stored in the
+                    workbook). With --data, the template the JSON names
   --force           overwrite FILE.xlsx if it exists
+FILE.xlsx exists and --template is a newer version of its template: the upgrade plan is printed;
+add --yes to upgrade (every value kept by code, old copy FILE.bak.xlsx).
 Without --data, totals and ratios hold formulas.
 `,
   },
@@ -227,15 +241,20 @@ async function cmdCheck(p: Parsed, lang: Lang, io: Io): Promise<number> {
 }
 
 async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
-  checkFlags(p, ["--force"]);
-  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--force]");
+  checkFlags(p, ["--force", "--yes", "-y"]);
+  if (p.positional.length !== 1) throw new CliError("Cách dùng: phuluc init TỆP.xlsx [--data bao-cao.json] [--template MÃ|mau.json|mau.xlsx] [--force]", "Usage: phuluc init FILE.xlsx [--data report.json] [--template ID|template.json|template.xlsx] [--force]");
   const out = p.positional[0];
   if (extOf(out) !== ".xlsx") throw new CliError(`Tên tệp cần có đuôi .xlsx: "${out}".`, `The file name must end in .xlsx: "${out}".`);
+  const templateArg = p.options.get("--template");
+  const carried = !!templateArg && [".json", ".xlsx", ".xlsm"].includes(extOf(templateArg));
+  const yes = p.flags.has("--yes") || p.flags.has("-y");
   const dataFile = p.options.get("--data");
+  if (fs.existsSync(out) && templateArg && !dataFile && !p.flags.has("--force")) return upgradeWorkbook(out, templateArg, yes, lang, io);
   // Refused before any reading: an existing file without --force, the data file itself, a locked file.
-  checkOutput(out, { force: p.flags.has("--force"), inputs: [dataFile] });
+  checkOutput(out, { force: p.flags.has("--force"), inputs: [dataFile, templateArg && carried ? templateArg : undefined] });
   let data: ReportData | undefined;
-  let template: TemplateDef | undefined;
+  let template: TemplateDef | undefined = templateArg ? await loadTemplateOption(templateArg, lang) : undefined;
+  if (template) expectTemplate(template.id);
   if (dataFile) {
     if (extOf(dataFile) !== ".json") throw new CliError(`--data cần một tệp .json: "${dataFile}".`, `--data takes a .json file: "${dataFile}".`);
     const input = await loadReportInput(dataFile, lang);
@@ -250,24 +269,20 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
         `No workbook made: ${long.length} text${long.length === 1 ? " is" : "s are"} over the ${CELL_MAX_CHARS} characters an Excel cell holds (${where}); Excel would cut the rest. Shorten or split ${long.length === 1 ? "it" : "them"} and run again.`,
       );
     }
-  } else {
-    const id = p.options.get("--template") ?? DEFAULT_TEMPLATE_ID;
+  } else if (!template) {
+    const id = DEFAULT_TEMPLATE_ID;
     template = getTemplate(id);
-    if (!template) {
-      const known = listTemplates().map((x) => x.id).join(", ");
-      throw new CliError(`Không có mẫu báo cáo "${id}". Các mẫu có: ${known}.`, `Unknown template "${id}". Known templates: ${known}.`);
-    }
   }
   if (!template) throw new CliError("Không xác định được mẫu báo cáo.", "No template.");
-  const plan = planWorkbook(template, data);
-  await writePlan(plan, out, { force: p.flags.has("--force"), inputs: [dataFile] });
+  const plan = planWorkbook(template, data, { embedTemplate: carried });
+  await writePlan(plan, out, { force: p.flags.has("--force"), inputs: [dataFile, templateArg && carried ? templateArg : undefined] });
   const notice = draftNotice(template, lang);
   if (notice) io.err(notice);
   io.out(
     t(
       lang,
-      `Đã tạo ${out} (mẫu ${template.id}, ${template.indicators.length} chỉ tiêu${dataFile ? ", số liệu từ " + dataFile : ", chưa có số liệu"}).\n`,
-      `Made ${out} (template ${template.id}, ${template.indicators.length} indicators${dataFile ? ", data from " + dataFile : ", no data yet"}).\n`,
+      `Đã tạo ${out} (mẫu ${template.id}${carried ? ", mẫu được lưu trong sổ tính" : ""}, ${template.indicators.length} chỉ tiêu${dataFile ? ", số liệu từ " + dataFile : ", chưa có số liệu"}).\n`,
+      `Made ${out} (template ${template.id}${carried ? ", stored in the workbook" : ""}, ${template.indicators.length} indicators${dataFile ? ", data from " + dataFile : ", no data yet"}).\n`,
     ),
   );
   if (data) {
@@ -280,6 +295,76 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
     io.out(t(lang, `Nhập số liệu vào trang "Phụ lục", rồi chạy: phuluc check ${out}\n`, `Type the figures in the "Phụ lục" sheet, then run: phuluc check ${out}\n`));
   }
   return 0;
+}
+
+/**
+ * `phuluc init existing.xlsx --template newer.json [--yes]`: a workbook set up with an older
+ * version of the same template is rewritten with the new one, keeping every value by code.
+ * The plan is printed first; without --yes nothing is written. A `.bak.xlsx` copy is kept;
+ * values whose code the new version dropped stay in the "Phụ lục" sheet, below the
+ * template's rows, marked "(mã không có trong mẫu …)", and are listed.
+ */
+async function upgradeWorkbook(file: string, templateArg: string, yes: boolean, lang: Lang, io: Io): Promise<number> {
+  const L = (vi: string, en: string) => t(lang, vi, en);
+  const snap = await loadSnapshot(file);
+  const r = readWorkbook(snap, { lang });
+  const next = await loadTemplateOption(templateArg, lang);
+  registerTemplate(next);
+  if (!r.template) {
+    throw new CliError(
+      `Tệp "${file}" đã có và không phải sổ tính phuluc đọc được; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`,
+      `"${file}" exists and is not a phuluc workbook that can be read; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`,
+    );
+  }
+  const prev = r.template;
+  if (prev.id !== next.id) {
+    throw new CliError(
+      `Sổ tính "${file}" theo mẫu "${prev.id}", không phải mẫu "${next.id}": không nâng cấp được. Tạo sổ tính mới bằng: phuluc init so-lieu-moi.xlsx --template ${templateArg}`,
+      `Workbook "${file}" follows template "${prev.id}", not "${next.id}": it cannot be upgraded. Make a new one: phuluc init new.xlsx --template ${templateArg}`,
+    );
+  }
+  const blank = (v: unknown) => v === null || v === undefined || v === "";
+  const nextCodes = new Set(next.indicators.map((d) => d.code));
+  const prevCodes = new Set(prev.indicators.map((d) => d.code));
+  const dropped = Object.keys(r.data.values).filter((c) => !nextCodes.has(c) && (!blank(r.data.values[c]) || !blank(r.data.previous?.[c])));
+  const added = next.indicators.filter((d) => !prevCodes.has(d.code)).map((d) => d.code);
+  const lostFields: string[] = [];
+  for (const [rid, rows] of Object.entries(r.data.registers)) {
+    const reg = next.registers.find((x) => x.id === rid);
+    const keep = new Set(reg ? reg.fields.map((f) => f.id) : []);
+    const cols = new Set<string>();
+    for (const row of rows) for (const [k, v] of Object.entries(row || {})) if (!keep.has(k) && !blank(v)) cols.add(k);
+    for (const c of cols) lostFields.push(reg ? `${rid}.${c}` : rid);
+  }
+  const lines = [
+    L(`Nâng cấp ${file}: mẫu ${prev.id} phiên bản ${prev.version ?? 1} → phiên bản ${next.version ?? 1}.`, `Upgrade ${file}: template ${prev.id} version ${prev.version ?? 1} → version ${next.version ?? 1}.`),
+    L(`  Giữ nguyên mọi số liệu theo mã chỉ tiêu; bản sao cũ: ${backupName(file)}.`, `  Every value is kept by its code; old copy: ${backupName(file)}.`),
+  ];
+  if (added.length) lines.push(L(`  Chỉ tiêu mới (để trống): ${added.join(", ")}.`, `  New indicators (blank): ${added.join(", ")}.`));
+  if (dropped.length)
+    lines.push(
+      L(
+        `  Chỉ tiêu mẫu mới không còn, số liệu vẫn giữ ở cuối trang "Phụ lục" (ghi "mã không có trong mẫu"): ${dropped.join(", ")}.`,
+        `  Indicators the new version dropped, values kept at the end of the "Phụ lục" sheet (marked "mã không có trong mẫu"): ${dropped.join(", ")}.`,
+      ),
+    );
+  if (lostFields.length)
+    lines.push(L(`  Cột sổ mẫu mới không còn (số liệu chỉ còn trong bản sao ${backupName(file)}): ${lostFields.join(", ")}.`, `  Register columns the new version dropped (their values stay only in ${backupName(file)}): ${lostFields.join(", ")}.`));
+  io.out(lines.join("\n") + "\n");
+  if (!yes) {
+    io.out(L(`Chưa ghi gì. Để nâng cấp, chạy lại với --yes.\n`, `Nothing written. To upgrade, run again with --yes.\n`));
+    return 0;
+  }
+  const data: ReportData = { ...r.data, template: next.id };
+  const plan = planWorkbook(next, data, { embedTemplate: true });
+  // Through files.ts: refused while open in Excel, the old copy kept (never over an older backup), temp file renamed into place.
+  const backup = await replaceWithBackup(file, (tmp) => buildWorkbook(plan).xlsx.writeFile(tmp));
+  io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));
+  return 0;
+}
+
+function backupName(file: string): string {
+  return backupNameOf(file);
 }
 
 async function cmdExport(p: Parsed, lang: Lang, io: Io): Promise<number> {
@@ -336,6 +421,7 @@ function langOf(args: string[]): Lang {
 export async function main(argv: string[], rawIo?: Io): Promise<number> {
   // Everything printed is cleaned of control characters (user text may hold escape sequences).
   const io: Io = { ...cleanIo(rawIo ?? processOut()), tty: rawIo ? !!rawIo.tty : !!process.stderr.isTTY };
+  expectTemplate(undefined);
   const lang = langOf(argv);
   try {
     const args = [...argv];
@@ -362,8 +448,24 @@ export async function main(argv: string[], rawIo?: Io): Promise<number> {
       io.err(t(lang, HELP.main.vi, HELP.main.en));
       return 2;
     }
-    const rest = args.slice(cmdIndex + 1);
-    const before = args.slice(0, cmdIndex);
+    let rest = args.slice(cmdIndex + 1);
+    let before = args.slice(0, cmdIndex);
+    if (cmd === "template") return await (require("./template") as typeof import("./template")).runTemplate([...before, ...rest], io);
+    // --template ID|mau.json|mau.xlsx on check, export, report, draft: the template is loaded
+    // (and registered) first; data of another template is refused.
+    if (cmd === "check" || cmd === "export" || cmd === "report" || cmd === "draft" || cmd === "import-previous") {
+      const all = [...before, ...rest];
+      const i = all.findIndex((a) => a === "--template" || a.startsWith("--template="));
+      if (i >= 0 && !wantsHelp) {
+        const v = all[i].startsWith("--template=") ? all[i].slice(11) : all[i + 1];
+        if (!v) throw new CliError("Tùy chọn --template cần một giá trị.", "Option --template needs a value.");
+        const tpl = await loadTemplateOption(v, lang);
+        expectTemplate(tpl.id);
+        all.splice(i, all[i].startsWith("--template=") ? 1 : 2);
+        before = [];
+        rest = all;
+      }
+    }
     if (cmd === "report" || cmd === "draft" || cmd === "import-previous" || cmd === "merge") return await runLazy(cmd, [...before, ...rest], io);
     if (wantsHelp && HELP[cmd]) {
       io.out(t(lang, HELP[cmd].vi, HELP[cmd].en));
@@ -381,7 +483,7 @@ export async function main(argv: string[], rawIo?: Io): Promise<number> {
       case "export":
         return await cmdExport(p, lang, io);
       default:
-        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous, merge. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous, merge. See: phuluc --help`);
+        throw new CliError(`Không có lệnh "${cmd}". Các lệnh: init, check, export, report, draft, import-previous, merge, template. Xem: phuluc --help`, `Unknown command "${cmd}". Commands: init, check, export, report, draft, import-previous, merge, template. See: phuluc --help`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof FileError || e instanceof InputError || (e && typeof e === "object" && "vi" in e && "en" in e)) {

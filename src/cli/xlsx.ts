@@ -352,6 +352,7 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   const m = wb.addWorksheet(plan.marker.sheet, { state: "veryHidden" });
   plan.marker.rows.forEach((row, r) => {
     row.forEach((v, c) => {
+      if (v === "") return;
       m.getCell(r + 1, c + 1).value = v;
     });
   });

@@ -29,6 +29,7 @@ import { normalizeValue, readValue } from "./values";
 import { statusHook } from "./status-formulas";
 import { percentDecimals } from "./number-format";
 import { formatPercent, isoToSerial, parseDate } from "./vn";
+import { embedTemplate, EMBED } from "./designer/json";
 
 export interface PlanOptions {
   /**
@@ -39,6 +40,11 @@ export interface PlanOptions {
   statusFormulas?: false | Record<string, string> | ((t: TemplateDef, layout: WorkbookLayout, info: StatusContext) => Record<string, string>);
   /** Rows below the header that column formats and validation cover on list sheets (default 500). */
   formatRows?: number;
+  /**
+   * Carry the template inside the workbook (its JSON in the marker sheet), so that a unit
+   * that receives the workbook needs no other file: for a template that is not built in.
+   */
+  embedTemplate?: boolean;
 }
 
 /** What the plan tells the status-formula hook about the cells it writes. */
@@ -346,14 +352,20 @@ export function planWorkbook(t: TemplateDef, data?: ReportData, opts: PlanOption
     layoutVersion: layout.version,
     template: t.id,
     sheets,
-    marker: markerPlan(layout, sheets),
+    marker: markerPlan(layout, sheets, opts.embedTemplate ? embedTemplate(t) : undefined),
   };
 }
 
 /** The marker sheet's rows for the given sheets (their actual names). */
-export function markerPlan(layout: WorkbookLayout, sheets: { name: string; table: { name: string } }[]): WorkbookPlan["marker"] {
+export function markerPlan(layout: WorkbookLayout, sheets: { name: string; table: { name: string } }[], embedded?: string[]): WorkbookPlan["marker"] {
   const rows: (string | number)[][] = [[MARKER.magic, layout.version], ["template", layout.template], []];
   for (const s of sheets) rows.push([s.table.name, s.name]);
+  // The template's JSON in column K, from row 1 (see designer/json.ts).
+  (embedded ?? []).forEach((v, r) => {
+    while (rows.length <= r) rows.push([]);
+    while (rows[r].length < EMBED.col) rows[r].push("");
+    rows[r][EMBED.col] = v;
+  });
   return { sheet: MARKER.sheet, rows, name: MARKER.name, ref: quoteSheet(MARKER.sheet) + "!$B$1" };
 }
 

@@ -14,8 +14,9 @@ import { buildLayout, derivedFormulas, valueAddress, colLetter, quoteSheet, LAYO
 import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
-import { getTemplate, listTemplates } from "./templates/index";
+import { getTemplate, listTemplates, registerTemplate } from "./templates/index";
 import { percentDecimals } from "./number-format";
+import { embeddedTemplateText, parseTemplateText, EMBED } from "./designer/json";
 
 export interface ReadOptions {
   /** Language of the findings' messages (default Vietnamese). */
@@ -641,7 +642,23 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
       en: `This workbook uses layout version ${version}, newer than version ${LAYOUT_VERSION} that this phuluc understands. What is read may be incomplete; update phuluc.`,
     }, { cells: [ref(marker.sheet.name, 0, 1)] });
   }
-  const t = getTemplate(marker.templateId);
+  // A template carried inside the workbook (set up with a province's own template) wins:
+  // registered, so that check, the narrative and the draft check find it by its id.
+  let t = getTemplate(marker.templateId);
+  const carried = embeddedTemplateText(marker.sheet.rows);
+  if (carried) {
+    const p = parseTemplateText(carried, rd.lang);
+    if (p.template && p.template.id === marker.templateId) {
+      t = p.template;
+      registerTemplate(t);
+    } else {
+      const why = p.template ? (rd.lang === "en" ? `it is template "${p.template.id}"` : `đó là mẫu "${p.template.id}"`) : p.findings.slice(0, 3).map((f) => f.message).join(" ");
+      rd.add("workbook.template-invalid", {
+        vi: `Mẫu báo cáo lưu trong sổ tính (trang ẩn "${marker.sheet.name}") không dùng được: ${why}${t ? ` Dùng mẫu có sẵn "${t.id}".` : ""}`,
+        en: `The template stored in the workbook (hidden sheet "${marker.sheet.name}") cannot be used: ${why}${t ? ` Using the built-in "${t.id}".` : ""}`,
+      }, { cells: [ref(marker.sheet.name, 0, EMBED.col)] });
+    }
+  }
   if (!t) {
     rd.add("workbook.unknown-template", {
       vi: `Sổ tính ghi mẫu báo cáo "${marker.templateId}", mẫu này phuluc không biết (mẫu đã biết: ${listTemplates().map((x) => x.id).join(", ")}). Hãy cập nhật phuluc hoặc tạo lại sổ tính bằng phuluc init.`,

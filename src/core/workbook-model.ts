@@ -58,7 +58,8 @@ export interface CellPlan {
 }
 
 export interface SheetPlan {
-  role: SheetRole;
+  /** "designer": a sheet of the template designer (src/core/designer/sheets.ts). */
+  role: SheetRole | "designer";
   /** The layout's name for this sheet (the adapter may have to pick another, see layout.ts). */
   name: string;
   register?: string;

@@ -7,3 +7,4 @@ export { parseImport, previewImport, applyImport } from "./import";
 export { exportWorkbook, readReportData, type ExportResult } from "./export";
 export { previewPrevious, applyPrevious, type PreviousPreview, type PreviousSource, type PreviousResult } from "./import-previous";
 export { describePlan } from "../core/previous";
+export { parseTemplateText } from "../core/designer/json";

@@ -7,6 +7,6 @@ import type { ReportData, TemplateDef } from "../core/types";
 import type { WorkbookPlan } from "../core/workbook-model";
 import { planWorkbook } from "../core/sheet-plan";
 
-export function addinPlan(t: TemplateDef, data?: ReportData): WorkbookPlan {
-  return planWorkbook(t, data);
+export function addinPlan(t: TemplateDef, data?: ReportData, opts: { embedTemplate?: boolean } = {}): WorkbookPlan {
+  return planWorkbook(t, data, { embedTemplate: !!opts.embedTemplate });
 }

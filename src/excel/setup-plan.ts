@@ -41,7 +41,7 @@ export type WriteOp =
 export type SheetStatus = "create" | "existing";
 
 export interface SheetAnalysis {
-  role: SheetRole;
+  role: SheetRole | "designer";
   register?: string;
   table: string;
   /** The layout's name for it. */
@@ -373,7 +373,7 @@ function markerContent(plan: WorkbookPlan, sheets: SheetAnalysis[]): (string | n
   if (rows[0]?.[0] !== MARKER.magic) rows[0] = [MARKER.magic, plan.layoutVersion];
   for (const a of sheets) {
     const i = rows.findIndex((r, k) => k >= MARKER.firstRoleRow - 1 && r[0] === a.table);
-    if (i >= 0) rows[i] = [a.table, a.name];
+    if (i >= 0) rows[i] = [a.table, a.name, ...rows[i].slice(2)];
     else rows.push([a.table, a.name]);
   }
   return rows;

@@ -11,7 +11,8 @@
 import type { TemplateDef, Text } from "../core/types";
 import type { WorkbookSnapshot } from "../core/workbook-model";
 import { buildLayout } from "../core/layout";
-import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates } from "../core/templates/index";
+import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, registerTemplate } from "../core/templates/index";
+import { carriedTemplate } from "../core/designer/json";
 import { analyse, markerTemplate, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
 import { readSnapshot } from "./read";
@@ -28,9 +29,18 @@ export function layoutNames(): string[] {
   return [...out];
 }
 
-/** The template of a workbook: the one its marker names, else the default. */
+/** The template a workbook carries (its marker's JSON), registered so that every view finds it. */
+export function carriedFor(snap: WorkbookSnapshot): TemplateDef | undefined {
+  const t = carriedTemplate(snap, markerTemplate(snap));
+  if (t) registerTemplate(t);
+  return t;
+}
+
+/** The template of a workbook: the one it carries, else the one its marker names, else the default. */
 export function templateFor(snap: WorkbookSnapshot, wanted?: string): TemplateDef {
+  const carried = carriedFor(snap);
   const id = wanted ?? markerTemplate(snap) ?? DEFAULT_TEMPLATE_ID;
+  if (carried && carried.id === id) return carried;
   const t = getTemplate(id);
   if (!t)
     throw new ExcelTaskError("unknown-template", {
@@ -40,20 +50,27 @@ export function templateFor(snap: WorkbookSnapshot, wanted?: string): TemplateDe
   return t;
 }
 
-export function analyseSetup(snap: WorkbookSnapshot, caps: ExcelCaps, templateId?: string): Analysis {
-  const t = templateFor(snap, templateId);
-  return analyse(t, addinPlan(t), snap, { caps });
+/**
+ * What set-up does. With `custom` (a province's own template, chosen in the pane), the
+ * workbook is set up with it and carries it in its marker sheet; a workbook that already
+ * carries its template keeps carrying it.
+ */
+export function analyseSetup(snap: WorkbookSnapshot, caps: ExcelCaps, templateId?: string, custom?: TemplateDef): Analysis {
+  if (custom) registerTemplate(custom);
+  const t = custom ?? templateFor(snap, templateId);
+  const embed = !!custom || !!carriedFor(snap);
+  return analyse(t, addinPlan(t, undefined, { embedTemplate: embed }), snap, { caps });
 }
 
 /** Step 1: what set-up will do (2 syncs, no writes). */
 /**
  * `templateId`: the template the user chose for a workbook not set up yet; a workbook set up
- * already keeps the template its marker names.
+ * already keeps the template its marker names. `custom`: a province's own template file.
  */
-export function previewSetup(caps: ExcelCaps = detectCaps(), templateId?: string): Promise<Analysis> {
+export function previewSetup(caps: ExcelCaps = detectCaps(), templateId?: string, custom?: TemplateDef): Promise<Analysis> {
   return runExcel(async (ctx) => {
     const snap = await readSnapshot(ctx, { names: layoutNames() });
-    return analyseSetup(snap, caps, markerTemplate(snap) ?? templateId);
+    return analyseSetup(snap, caps, markerTemplate(snap) ?? templateId, custom);
   });
 }
 
@@ -75,10 +92,10 @@ export function sameWork(a: Analysis, b: Analysis): boolean {
 }
 
 /** Step 2: do it (2 syncs to re-read, 1 to write). */
-export function applySetup(preview: Analysis, caps: ExcelCaps = detectCaps()): Promise<ApplyResult> {
+export function applySetup(preview: Analysis, caps: ExcelCaps = detectCaps(), custom?: TemplateDef): Promise<ApplyResult> {
   if (preview.ops.length === 0) return Promise.resolve({ analysis: preview, changed: false });
   return runExcel(async (ctx) => {
-    const now = analyseSetup(await readSnapshot(ctx, { names: layoutNames() }), caps, preview.template);
+    const now = analyseSetup(await readSnapshot(ctx, { names: layoutNames() }), caps, preview.template, custom);
     if (!sameWork(now, preview)) return { analysis: now, changed: true };
     await applyOps(ctx, now.ops);
     return { analysis: now, changed: false };

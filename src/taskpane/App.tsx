@@ -15,8 +15,9 @@ import type { SheetRows } from "../core/render/rows";
 const CheckView = React.lazy(() => import(/* webpackChunkName: "check-view" */ "./views/CheckView"));
 const ReportView = React.lazy(() => import(/* webpackChunkName: "report-view" */ "./views/ReportView"));
 const MergeView = React.lazy(() => import(/* webpackChunkName: "merge-view" */ "./views/MergeView"));
+const TemplateView = React.lazy(() => import(/* webpackChunkName: "template-view" */ "./views/TemplateView"));
 
-export type ViewId = "workbook" | "check" | "report" | "merge";
+export type ViewId = "workbook" | "check" | "report" | "merge" | "template";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -66,6 +67,9 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
         <Tab value="merge" data-testid="tab-merge">
           {tr(lang, "tabMerge")}
         </Tab>
+        <Tab value="template" data-testid="tab-template">
+          {tr(lang, "tabTemplate")}
+        </Tab>
       </TabList>
       <main className={s.body}>
         <ErrorBoundary lang={lang} where={view} key={view}>
@@ -74,6 +78,7 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
             {view === "check" && <CheckView lang={lang} />}
             {view === "report" && <ReportView lang={lang} getData={getData} insertSheet={insertSheet} />}
             {view === "merge" && <MergeView lang={lang} />}
+            {view === "template" && <TemplateView lang={lang} />}
           </React.Suspense>
         </ErrorBoundary>
       </main>

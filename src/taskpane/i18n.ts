@@ -14,6 +14,15 @@ export const STRINGS = {
   tabCheck: { vi: "Kiểm tra", en: "Check" },
   tabReport: { vi: "Báo cáo", en: "Report" },
   tabMerge: { vi: "Tổng hợp", en: "Consolidate" },
+  tabTemplate: { vi: "Mẫu", en: "Template" },
+  customTitle: { vi: "Mẫu báo cáo của cơ quan yêu cầu", en: "The requesting body's template" },
+  customIntro: {
+    vi: "Nếu cấp trên gửi một tệp mẫu (.json), chọn tệp đó trước khi tạo sổ: sổ sẽ theo mẫu đó và lưu mẫu bên trong, nên gửi sổ cho đơn vị khác thì không cần gửi kèm gì.",
+    en: "If the requesting body sent a template file (.json), choose it before setting up: the workbook follows it and carries it inside, so nothing else needs to be sent with it.",
+  },
+  customButton: { vi: "Chọn tệp mẫu…", en: "Choose a template file…" },
+  customChosen: { vi: "Mẫu đã chọn: {title} ({id}, phiên bản {version}).", en: "Template chosen: {title} ({id}, version {version})." },
+  customBad: { vi: "Tệp mẫu \"{file}\" chưa dùng được", en: "Template file \"{file}\" cannot be used" },
   loadingView: { vi: "Đang tải…", en: "Loading…" },
   connecting: { vi: "Đang kết nối với Excel…", en: "Connecting to Excel…" },
 

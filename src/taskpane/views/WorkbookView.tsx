@@ -78,6 +78,8 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
   const [exported, setExported] = React.useState<{ json: string; url: string; file: string; problems: Text[] } | undefined>();
   const fileInput = React.useRef<HTMLInputElement>(null);
   const previousInput = React.useRef<HTMLInputElement>(null);
+  const templateInput = React.useRef<HTMLInputElement>(null);
+  const [custom, setCustom] = React.useState<import("../../core/types").TemplateDef | undefined>();
   const notes = React.useMemo(() => capsNotes(detectCaps()), []);
   const busy = phase.kind === "busy";
   // The templates a new workbook may use (default first); loaded with the workbook operations.
@@ -111,7 +113,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
     setPhase({ kind: "busy", label: tr(lang, "setupReading") });
     try {
       const ops = await loadOps();
-      const preview = await ops.previewSetup(undefined, templateId);
+      const preview = await ops.previewSetup(detectCaps(), templateId, custom);
       if (preview.nothingToDo) {
         setPhase({ kind: "idle" });
         setOutcome({ kind: "info", text: tr(lang, "nothingToDo") });
@@ -125,7 +127,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
     setPhase({ kind: "busy", label: tr(lang, "working") });
     try {
       const ops = await loadOps();
-      const r = await ops.applySetup(preview);
+      const r = await ops.applySetup(preview, detectCaps(), custom);
       if (r.changed) {
         if (r.analysis.nothingToDo) {
           setPhase({ kind: "idle" });
@@ -135,6 +137,27 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
       }
       setPhase({ kind: "idle" });
       setOutcome({ kind: "done", title: tr(lang, "setupDone"), items: r.analysis.actions, notes: r.analysis.notes });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  /** A province's own template file (.json): checked, then used by the next set-up. */
+  async function onTemplateFile(ev: React.ChangeEvent<HTMLInputElement>): Promise<void> {
+    const f = ev.target.files && ev.target.files[0];
+    ev.target.value = "";
+    if (!f) return;
+    setOutcome(undefined);
+    try {
+      const ops = await loadOps();
+      const p = ops.parseTemplateText(await f.text(), lang);
+      if (!p.template) {
+        const errs = p.findings.filter((x) => x.severity === "error");
+        setCustom(undefined);
+        setOutcome({ kind: "error", title: tr(lang, "customBad", { file: f.name }), text: errs.slice(0, 5).map((x) => (x.path ? x.path + ": " : "") + x.message).join(" · ") });
+        return;
+      }
+      setCustom(p.template);
     } catch (e) {
       fail(e);
     }
@@ -309,6 +332,16 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
           <Notice intent="warning" testId="template-draft" title={tr(lang, "templateDraftTitle", { id: chosen.id })}>
             {pick(lang, chosen.draft)}
           </Notice>
+        )}
+        <p className={s.p}>{tr(lang, "customIntro")}</p>
+        <input ref={templateInput} className={s.hidden} type="file" accept=".json,application/json" onChange={(e) => void onTemplateFile(e)} data-testid="template-file" />
+        <Button disabled={busy} onClick={() => templateInput.current && templateInput.current.click()} data-testid="choose-template">
+          {tr(lang, "customButton")}
+        </Button>
+        {custom && (
+          <p className={s.p} data-testid="custom-template">
+            {tr(lang, "customChosen", { title: pick(lang, custom.title), id: custom.id, version: custom.version ?? 1 })}
+          </p>
         )}
         <Button appearance="primary" disabled={busy} onClick={() => void startSetup()} data-testid="setup">
           {tr(lang, "setupButton")}
