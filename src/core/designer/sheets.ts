@@ -49,11 +49,11 @@ export const DESIGNER_SHEETS: DSheet[] = [
     table: "PLM_ThongTin",
     title: { vi: "THÔNG TIN MẪU BÁO CÁO", en: "TEMPLATE DETAILS" },
     help: {
-      vi: "Khóa: id (mã mẫu), version (phiên bản: tăng 1 mỗi lần sửa mẫu đã gửi đi), title (tên mẫu), level (mỗi cấp báo cáo một dòng: mã, tên), yoy (ngưỡng biến động so với năm trước: % và số).",
-      en: "Keys: id, version (add 1 each time a sent template changes), title, level (one row per level: id, name), yoy (year-on-year thresholds: % and absolute).",
+      vi: "Khóa: id (mã mẫu), version (phiên bản: tăng 1 mỗi lần sửa mẫu đã gửi đi), title (tên mẫu), level (mỗi cấp báo cáo một dòng: mã, tên), level-until (cấp đã kết thúc: ‘mã ngày-ISO’, lời nhắc), message (lời báo riêng của một quy tắc: ‘mã-quy-tắc khóa-lời-báo’), yoy (ngưỡng biến động so với năm trước: % và số).",
+      en: "Keys: id, version (add 1 each time a sent template changes), title, level (one row per level: id, name), level-until (a level that ended: ‘id ISO-date’, the warning), message (a rule's own message: ‘rule-id message-key’), yoy (year-on-year thresholds: % and absolute).",
     },
     columns: [
-      { key: "key", header: { vi: "Khóa", en: "Key" }, width: 12, list: ["id", "version", "title", "level", "yoy"] },
+      { key: "key", header: { vi: "Khóa", en: "Key" }, width: 12, list: ["id", "version", "title", "level", "level-until", "message", "yoy"] },
       { key: "value", header: { vi: "Giá trị", en: "Value" }, width: 22 },
       { key: "vi", header: { vi: "Tiếng Việt", en: "Vietnamese" }, width: 70, wrap: true },
       { key: "en", header: { vi: "Tiếng Anh", en: "English" }, width: 60, wrap: true },
@@ -346,6 +346,10 @@ export function planDesigner(t: TemplateDef): WorkbookPlan {
   rowsOf.info.push({ key: text("version"), value: num(t.version ?? 1) });
   rowsOf.info.push({ key: text("title"), vi: text(t.title.vi), en: text(t.title.en) });
   for (const l of t.levels) rowsOf.info.push({ key: text("level"), value: text(l.id), vi: text(l.label.vi), en: text(l.label.en) });
+  for (const l of t.levels)
+    if (l.until) rowsOf.info.push({ key: text("level-until"), value: text(l.id + " " + l.until), vi: text(l.untilMessage ? l.untilMessage.vi : ""), en: text(l.untilMessage ? l.untilMessage.en : "") });
+  for (const [rule, byKey] of Object.entries(t.messages ?? {}))
+    for (const [k, m] of Object.entries(byKey)) rowsOf.info.push({ key: text("message"), value: text(rule + " " + k), vi: text(m.vi), en: text(m.en) });
   if (t.yoy) rowsOf.info.push({ key: text("yoy"), vi: num(t.yoy.relative), en: num(t.yoy.absolute) });
   for (const d of t.indicators) {
     rowsOf.indicators.push({
@@ -494,7 +498,7 @@ const RM = {
   ruleOption: { vi: 'Tùy chọn "{v}" không có; dùng: each, impliedTotal, zeroDenominator=warning.', en: 'Option "{v}" does not exist; use: each, impliedTotal, zeroDenominator=warning.' },
   json: { vi: 'Ô ghi dạng json nhưng "{v}" không phải JSON hợp lệ.', en: 'The cell is of form json but "{v}" is not valid JSON.' },
   item: { vi: 'Mục "{v}" không đọc được (vd. sentences.noData, appendix["1"][0].text).', en: 'Item "{v}" cannot be read (e.g. sentences.noData, appendix["1"][0].text).' },
-  infoKey: { vi: 'Khóa "{v}" không có; dùng: id, version, title, level, yoy.', en: 'Key "{v}" does not exist; use: id, version, title, level, yoy.' },
+  infoKey: { vi: 'Khóa "{v}" không có hoặc sai dạng; dùng: id, version, title, level, level-until ("mã-cấp yyyy-mm-dd"), message ("mã-quy-tắc khóa"), yoy.', en: 'Key "{v}" does not exist or is malformed; use: id, version, title, level, level-until ("level-id yyyy-mm-dd"), message ("rule-id key"), yoy.' },
 } satisfies Record<string, Msg>;
 
 const OPS = [">=", "<=", "!=", ">", "<", "="];
@@ -597,6 +601,25 @@ export function readDesigner(snap: WorkbookSnapshot, opts: { lang?: Lang } = {})
       cells[`levels[${i}]`] = cells[`levels[${i}].id`] = at("value");
       cells[`levels[${i}].label.vi`] = at("vi");
       cells[`levels[${i}].label.en`] = at("en");
+    } else if (k === "level-until") {
+      // "huyen 2025-07-01": the level ended on that date; vi / en: the warning for a report dated after it.
+      const [id, until] = get("value").split(/\s+/);
+      const i = t.levels.findIndex((l) => l.id === id);
+      if (i < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(until ?? "")) problem("info-key", RM.infoKey, { v: get("key") + " " + get("value") }, at("value"));
+      else {
+        t.levels[i].until = until;
+        if (get("vi") || get("en")) t.levels[i].untilMessage = bi(get("vi"), get("en"));
+        cells[`levels[${i}].until`] = at("value");
+      }
+    } else if (k === "message") {
+      // "dth.parts le.fail": the rule's own wording of one of its messages.
+      const [rule, mk] = get("value").split(/\s+/);
+      if (!rule || !mk) problem("info-key", RM.infoKey, { v: get("key") + " " + get("value") }, at("value"));
+      else {
+        t.messages = t.messages ?? {};
+        (t.messages[rule] = t.messages[rule] ?? {})[mk] = bi(get("vi"), get("en"));
+        cells[`messages.${rule}.${mk}`] = at("vi");
+      }
     } else if (k === "yoy") {
       const rel = numberAt(raw("vi"), at("vi"), "yoy.relative");
       const abs = numberAt(raw("en"), at("en"), "yoy.absolute");
