@@ -18,6 +18,7 @@ import { openZip } from "./zip";
 import { cleanIo, jsonText, processOut } from "./terminal";
 import { MAX_DRAFT_CHARS } from "../core/draft/limits";
 import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
+import { decodeXml } from "../core/previous";
 
 export interface DraftIo {
   out(s: string): void;
@@ -71,18 +72,6 @@ function parseDraftArgs(args: string[]): Args {
     lang: langOf(p.options.get("--lang")),
     help: p.flags.has("-h") || p.flags.has("--help"),
   };
-}
-
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
-    }
-    return ENTITIES[e] ?? m;
-  });
 }
 
 /**

@@ -52,7 +52,8 @@ export interface ReadPrevious {
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-function decodeXml(s: string): string {
+/** XML character references and the five named entities decoded (word/document.xml text). */
+export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
     if (e[0] === "#") {
       const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
