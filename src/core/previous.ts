@@ -70,7 +70,8 @@ export function readDocumentXml(xml: string): DocxContent {
   const stack: { rows: string[][]; row: string[] | null; cell: string[] | null }[] = [];
   let cur = "";
   let inText = false;
-  const re = /<(\/?)(w:[A-Za-z]+)\b[^>]*?(\/?)>|([^<]+)/g;
+  // "[^<>]": a tag never holds "<", so an unclosed tag costs one scan to the next "<", not to the end.
+  const re = /<(\/?)(w:[A-Za-z]+)\b[^<>]*?(\/?)>|([^<]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     if (m[4] !== undefined) {
