@@ -2,8 +2,10 @@
 /**
  * Bounded work (issue 11), measured:
  * - the draft check of 5 MB drafts of several shapes (one line, many short lines, all
- *   digits, all contradictions, negations, document symbols, "A. A. A."): linear in the
- *   length, so each finishes in seconds; also the time of 1 MB, to show the ratio;
+ *   digits, all contradictions, negations, document symbols, "A. A. A.", "1 1 1 …", a
+ *   total and a part that disagree on every line, dates, NFD text, mis-decoded text, table
+ *   rows, a line of thousands of cells): linear in the length, so each finishes in
+ *   seconds; also the time of 1 MB, to show the ratio;
  * - the refusal of a "zip bomb" workbook and .docx (parts inflating past 200 MB; one part
  *   lying about its size): refused within seconds, with a message;
  * - a user rule nested 2,000 deep and a JSON report nested 100,000 deep: findings, no crash.
@@ -46,9 +48,19 @@ const SHAPES = {
   negations: () => "Không tổ chức hội nghị đối thoại. ",
   "document symbols": (i) => `Kế hoạch ${i}/KH-KHCN và ${i}/KH-SKHCN ngày 17.11.2015. `,
   "A. A. A.": () => "A. ",
+  "1 1 1 …": () => "1 ",
+  "0 cuộc; trong đó 04": () => "Tổ chức 0 cuộc hội nghị; trong đó lồng ghép 04 cuộc.\n",
+  "line, no punctuation": (i) => `đã ban hành ${i % 97} văn bản tổ chức ${i % 13} cuộc hội nghị `,
+  "01/2016/TT-BNV": (i) => `01/2016/TT-BNV ${i}/KH-UBND `,
+  "many dates": (i) => `ngày ${1 + (i % 28)}/${1 + (i % 12)}/2021, `,
+  "paragraph of digits": (i) => (i % 50 === 49 ? "\n" : "") + "1234567890 9876543210 ",
+  "NFD text": () => "Đã ban hành 10 văn bản, tổ chức 3 cuộc hội nghị. ".normalize("NFD"),
+  "Windows-1258 garbage": () => "ÃƒÂ¡Ã‚Â» Ä‘Æ°á»£c 1 Ã¡Â»â€ž 12 â€œ ",
+  "table rows": (i) => `Tổng số văn bản đã ban hành\t${i % 50}\tvăn bản\n`,
+  "one row of tabs": (i) => `Văn bản\t${i}\tvăn bản\t`,
 };
 
-console.log("Draft check (chars → ms, findings counted / listed):");
+console.log(`Draft check (chars → ms, findings counted / listed); load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}:`);
 for (const [name, f] of Object.entries(SHAPES)) {
   const row = [];
   for (const size of [1_000_000, 5_000_000]) {

@@ -6,7 +6,7 @@ import type { Finding, IndicatorDef, Lang, ReportData, TemplateDef } from "../ty
 import { readValue, formatValue, normalizeValue, type Reading } from "../values";
 import { formatCount, formatNumber, formatPercent, roundTo } from "../vn";
 import type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";
-import { figuresIn, quoteOf, type Figure, type NormText, type Sentence } from "./text";
+import { figuresIn, quoteOf, type Figure, type NormText, type Range, type Sentence } from "./text";
 import { msg } from "./messages";
 import type { OtherThings } from "./other-things";
 
@@ -72,36 +72,53 @@ function testSentence(re: RegExp, ctx: FigureContext, memo?: SentenceMemo): bool
 }
 
 /**
- * Results of a pattern's lead test for short leads seen before (the words between two
- * figures repeat: ", ", " và ", "; "), so that a draft of many figures does not test every
- * pattern on every figure again. Bounded: cleared when full.
+ * Lead tests of a whole pattern table for short leads seen before (the words between two
+ * figures repeat: " ", ", ", " và ", "; "): one look-up per figure gives, for every pattern,
+ * whether its `lead` holds and whether its `notLead` does, so that a draft of millions of
+ * figures does not test every pattern on every figure again. Bounded: cleared when full.
  */
-const leadCache = new WeakMap<RegExp, Map<string, boolean>>();
 const LEAD_CACHE_MAX = 2000;
 const LEAD_CACHED_LENGTH = 24;
+const leadRows = new WeakMap<Compiled[], Map<string, number[][]>>();
 
-function testLead(re: RegExp, lead: string): boolean {
-  if (lead.length > LEAD_CACHED_LENGTH) return re.test(lead);
-  let m = leadCache.get(re);
-  if (!m) leadCache.set(re, (m = new Map()));
-  let r = m.get(lead);
-  if (r === undefined) {
-    r = re.test(lead);
-    if (m.size >= LEAD_CACHE_MAX) m.clear();
-    m.set(lead, r);
-  }
-  return r;
+/** A figure's kind for the pattern table: 0 plain, 1 percent, 2 fraction. */
+function kindOf(f: Figure): number {
+  return f.fraction ? 2 : f.percent ? 1 : 0;
 }
 
-function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo): boolean {
+/**
+ * For a short lead, by figure kind: the indices of the patterns whose kind fits, whose
+ * `lead` holds (or that have none) and whose `notLead` does not match.
+ */
+function leadCandidates(table: Compiled[], lead: string): number[][] | undefined {
+  if (lead.length > LEAD_CACHED_LENGTH) return undefined;
+  let m = leadRows.get(table);
+  if (!m) leadRows.set(table, (m = new Map()));
+  let row = m.get(lead);
+  if (!row) {
+    row = [[], [], []];
+    for (let i = 0; i < table.length; i++) {
+      const c = table[i];
+      if (c.lead && !c.lead.test(lead)) continue;
+      if (c.notLead && c.notLead.test(lead)) continue;
+      row[c.p.fraction ? 2 : c.p.percent ? 1 : 0].push(i);
+    }
+    if (m.size >= LEAD_CACHE_MAX) m.clear();
+    m.set(lead, row);
+  }
+  return row;
+}
+
+/** Does a pattern apply to a figure? `leadChecked`: its lead and notLead were tested already. */
+function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo, leadChecked = false): boolean {
   const p = c.p;
   if (!!p.percent !== f.percent) return false;
   if (!!p.fraction !== !!f.fraction) return false;
-  if (c.lead && !testLead(c.lead, ctx.lead)) return false;
+  if (!leadChecked && c.lead && !c.lead.test(ctx.lead)) return false;
   if (c.after && !c.after.test(ctx.after)) return false;
   if (c.clause && !c.clause.test(ctx.clause)) return false;
   if (c.sentence && !testSentence(c.sentence, ctx, memo)) return false;
-  if (c.notLead && testLead(c.notLead, ctx.lead)) return false;
+  if (!leadChecked && c.notLead && c.notLead.test(ctx.lead)) return false;
   if (c.notAfter && c.notAfter.test(ctx.after)) return false;
   if (c.notClause && c.notClause.test(ctx.clause)) return false;
   if (c.notSentence && testSentence(c.notSentence, ctx, memo)) return false;
@@ -114,24 +131,73 @@ function alt(list: string[], anchor: string): RegExp | undefined {
   return list.length ? new RegExp(anchor + "(?:" + list.join("|") + ")", "iu") : undefined;
 }
 
-/** Is the figure about another thing than the appendix ("169 cuộc tiếp dân", "nhận 122 đơn" of mediation)? */
-export function aboutOtherThing(other: OtherThings | undefined, ctx: FigureContext): boolean {
-  if (!other) return false;
+function otherRegexps(other: OtherThings): { after?: RegExp; before?: RegExp; clause?: RegExp } {
   let c = otherCache.get(other);
   if (!c) {
     c = { after: alt(other.after, "^\\s*"), before: alt(other.before, ""), clause: alt(other.clause, "") };
     otherCache.set(other, c);
   }
+  return c;
+}
+
+/**
+ * Is the figure about another thing than the appendix ("169 cuộc tiếp dân", "nhận 122 đơn" of
+ * mediation)? `clauseHit`, when given, is the answer of the clause test computed beforehand.
+ */
+export function aboutOtherThing(other: OtherThings | undefined, ctx: FigureContext, clauseHit?: boolean): boolean {
+  if (!other) return false;
+  const c = otherRegexps(other);
   if (c.after && c.after.test(ctx.after)) return true;
   const lastBreak = Math.max(ctx.lead.lastIndexOf(","), ctx.lead.lastIndexOf(":"));
   if (c.before && c.before.test(ctx.lead.slice(lastBreak + 1))) return true;
+  if (clauseHit !== undefined) return clauseHit;
   if (c.clause && c.clause.test(ctx.clause)) return true;
   return false;
 }
 
+/**
+ * The clause test of the other things, for the figures of one clause in order, in one pass
+ * over the clause (not a scan of the words before each figure): the matches of the clause's
+ * words, then for a figure whether one lies in [windowStart, figure). Only for patterns
+ * without anchors or look-arounds (their matches do not depend on where the scan starts);
+ * undefined otherwise, and the test is made figure by figure.
+ */
+class ClauseHits {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private k = 0;
+  constructor(re: RegExp, text: string, start: number, end: number) {
+    const g = new RegExp(re.source, "giu");
+    const part = text.slice(start, end);
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(part))) {
+      if (m[0].length === 0) {
+        g.lastIndex++;
+        continue;
+      }
+      this.starts.push(start + m.index);
+      this.ends.push(start + m.index + m[0].length);
+    }
+  }
+  /** Is there a match inside [from, to)? Calls come with `from` never decreasing. */
+  within(from: number, to: number): boolean {
+    while (this.k < this.starts.length && this.starts[this.k] < from) this.k++;
+    return this.k < this.starts.length && this.ends[this.k] <= to;
+  }
+  static usable(re: RegExp): boolean {
+    return !/[\^$]|\\[bBk1-9]|\(\?<?[=!]/.test(re.source);
+  }
+}
+
 /** Which indicator(s) a figure states, by the first pattern that applies; undefined when none. */
 export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext, memo?: SentenceMemo): FigurePattern | undefined {
-  for (const c of compilePatterns(patterns).figures) if (applies(c, f, ctx, memo)) return c.p;
+  const table = compilePatterns(patterns).figures;
+  const row = leadCandidates(table, ctx.lead);
+  if (row) {
+    for (const i of row[kindOf(f)]) if (applies(table[i], f, ctx, memo, true)) return table[i].p;
+    return undefined;
+  }
+  for (const c of table) if (applies(c, f, ctx, memo)) return c.p;
   return undefined;
 }
 
@@ -157,6 +223,16 @@ function withUnit(raw: unknown, ind: IndicatorDef, lang: Lang): string {
 
 function label(ind: IndicatorDef, lang: Lang): string {
   return lang === "en" ? ind.label.en : ind.label.vi;
+}
+
+/**
+ * The findings cap of one check: a checker builds at most `cap` findings (in the order of
+ * the text) and only counts the others in `more`, so that a draft of 100 000 contradictions
+ * costs counting, not 100 000 messages and excerpts.
+ */
+export interface Tally {
+  cap: number;
+  more: { error: number; warning: number; info: number };
 }
 
 export interface SentenceInfo {
@@ -217,48 +293,101 @@ function cellsOf(text: string, start: number, end: number): Cell[] {
 
 const UNIT_CELL = /^[\p{L}%]+(?:\s+[\p{L}]+){0,2}$/u;
 
+/** More cells than this on a line: no table row of an appendix; its figures are not read. */
+const MAX_ROW_CELLS = 40;
+
+interface Row {
+  text: string;
+  lineStart: number;
+  cells: Cell[];
+  /** For each cell: does it look like a figure cell ("12", "12 văn bản", "88,9%")? */
+  figureCell: boolean[];
+  /** The longest text cell of the row above, when that row is a row of the same table, and "; ". */
+  above: string;
+}
+
+/** The last row read (the figures of a row come one after another): one reading per line. */
+let lastRow: Row | undefined;
+
+function isFigureCellText(t: string): boolean {
+  return /^\d/.test(t) && /^\d[\d.,]*\s*%?(?:\s+[\p{L}]+){0,2}$/u.test(t);
+}
+
+function rowOf(text: string, at: number): Row {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  if (lastRow && lastRow.text === text && lastRow.lineStart === lineStart) return lastRow;
+  let lineEnd = text.indexOf("\n", lineStart);
+  if (lineEnd < 0) lineEnd = text.length;
+  let tabs = 0;
+  for (let k = text.indexOf("\t", lineStart); k >= 0 && k < lineEnd && tabs <= MAX_ROW_CELLS; k = text.indexOf("\t", k + 1)) tabs++;
+  const cells = tabs < MAX_ROW_CELLS ? cellsOf(text, lineStart, lineEnd) : [];
+  let above = "";
+  if (lineStart > 0 && cells.length) {
+    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1);
+    if (prev.includes("\t") && prev.length < 20_000) {
+      const pc = prev.split("\t").map((x) => x.trim()).filter((x) => /\p{L}/u.test(x));
+      if (pc.length) above = pc.reduce((a, x) => (x.length > a.length ? x : a)) + "; ";
+    }
+  }
+  lastRow = { text, lineStart, cells, figureCell: cells.map((c) => isFigureCellText(c.text)), above };
+  return lastRow;
+}
+
+/** Index of the cell holding `pos`, -1 when none (cells are in order). */
+function cellAt(cells: Cell[], pos: number): number {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].end <= pos) lo = mid + 1;
+    else if (cells[mid].start > pos) hi = mid - 1;
+    else return pos < cells[mid].end ? mid : -1;
+  }
+  return -1;
+}
+
 /**
  * A figure in a row of a table (cells separated by tabs: a Word table, read row by row, or
  * a table pasted from Word). A figure alone in its cell is read as "<label>: <figure> <unit>",
  * the label being the row's longest text cell before it and the unit a short text cell (the
  * label of the row above is the sentence's context, for sub-rows such as "Cấp ủy").
- * null: the row holds several figure cells (years, plan and result…), so it is not read;
- * undefined: the figure is inside running text of a cell, read as usual.
+ * null: the row holds several figure cells (years, plan and result…), or more cells than a
+ * table of an appendix has, so it is not read; undefined: the figure is inside running text
+ * of a cell, read as usual. `figureCells`: how many of the row's cells (but the first) hold
+ * a figure of the sentence.
  */
-function tableRowContext(text: string, s: Sentence, f: Figure, figs: Figure[]): FigureContext | null | undefined {
-  const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
-  let lineEnd = text.indexOf("\n", s.start);
-  if (lineEnd < 0) lineEnd = text.length;
-  const cells = cellsOf(text, lineStart, lineEnd);
-  const k = cells.findIndex((c) => f.start >= c.start && f.start < c.end);
+function tableRowContext(text: string, row: Row, f: Figure, figureCells: number): FigureContext | null | undefined {
+  const cells = row.cells;
+  if (!cells.length) return null;
+  const k = cellAt(cells, f.start);
   if (k < 0) return undefined;
-  const isFigureCell = (c: Cell) => /^\d[\d.,]*\s*%?(?:\s+[\p{L}]+){0,2}$/u.test(c.text) && /^\d/.test(c.text);
   const own = cells[k];
   const shown = text.slice(f.start, f.afterStart).trim();
-  if (!own.text.startsWith(shown) || !isFigureCell(own)) return undefined;
+  if (!own.text.startsWith(shown) || !row.figureCell[k]) return undefined;
   // The row's number ("1", "2.") in its first cell is no figure.
   if (k === 0 && cells.length > 1) return null;
   // Several figure cells (figures of several columns): which one is the year's? Say nothing.
-  const figureCells = cells.filter((c, i) => i !== 0 && isFigureCell(c) && figs.some((g) => g.start >= c.start && g.start < c.end));
-  if (figureCells.length > 1) return null;
-  const textCells = cells.slice(0, k).filter((c) => /\p{L}/u.test(c.text) && !isFigureCell(c));
+  if (figureCells > 1) return null;
+  const textCells = cells.slice(0, k).filter((c, i) => /\p{L}/u.test(c.text) && !row.figureCell[i]);
   if (!textCells.length) return undefined;
   const label = textCells.reduce((a, c) => (c.text.length > a.text.length ? c : a)).text.replace(/^[-–•+*]\s*/, "").replace(/[\s:]+$/, "");
   const unitCell = cells.find((c, i) => i !== k && c.text !== label && UNIT_CELL.test(c.text) && c.text.length <= 20 && !textCells.some((t) => t.text === c.text && t.text.length > 20));
   const ownRest = own.text.slice(shown.length).trim();
   const unit = ownRest || (unitCell && unitCell.text !== label ? unitCell.text : "");
-  // The row above, when it is a row of the same table: its label is context for a sub-row.
-  let above = "";
-  if (lineStart > 0) {
-    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
-    const prev = text.slice(prevStart, lineStart - 1);
-    if (prev.includes("\t")) {
-      const pc = prev.split("\t").map((x) => x.trim()).filter((x) => /\p{L}/u.test(x));
-      if (pc.length) above = pc.reduce((a, x) => (x.length > a.length ? x : a)) + "; ";
-    }
-  }
   const lead = label + ": ";
-  return { lead, after: unit ? " " + unit : "", clause: lead, sentence: above + lead + shown + (unit ? " " + unit : "") };
+  return { lead, after: unit ? " " + unit : "", clause: lead, sentence: row.above + lead + shown + (unit ? " " + unit : "") };
+}
+
+/** How many cells of a row (but the first) that look like figure cells hold a figure of the sentence. */
+function figureCellsOf(row: Row, figs: Figure[]): number {
+  const seen = new Set<number>();
+  for (const g of figs) {
+    const i = cellAt(row.cells, g.start);
+    if (i > 0 && row.figureCell[i]) seen.add(i);
+    if (seen.size > 1) break;
+  }
+  return seen.size;
 }
 
 /** A figure of a sentence, with the indicator(s) it states. */
@@ -271,11 +400,28 @@ export interface Classified {
 
 /** The figures of a sentence that a pattern claims (excluded, approximate and other things' figures left out). */
 export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
+  // The figures, the marks and the internal check all ask for a sentence's figures: read once.
+  const known = classifiedCache.get(s);
+  if (known && known.text === text && known.patterns === patterns && known.other === other) return known.out;
+  const out = classify1(text, s, patterns, other);
+  classifiedCache.set(s, { text, patterns, other, out });
+  return out;
+}
+
+const classifiedCache = new WeakMap<Sentence, { text: string; patterns: DraftPatterns; other?: OtherThings; out: Classified[] }>();
+
+function classify1(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
   const out: Classified[] = [];
   const figs = figuresIn(text, s);
   if (!figs.length) return out;
+  const otherClause = other ? otherRegexps(other).clause : undefined;
+  const fastClause = !!otherClause && ClauseHits.usable(otherClause);
+  let hits: ClauseHits | undefined;
+  let hitsOf: Range | undefined;
   const sentence = text.slice(s.start, s.end);
   const row = sentence.includes("\t");
+  let rowInfo: Row | undefined;
+  let rowFigureCells = 0;
   const memo: SentenceMemo = new Map();
   let prevEnd = -1;
   let ci = 0;
@@ -298,14 +444,26 @@ export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatt
     };
     let rowMemo: SentenceMemo | undefined = memo;
     if (row) {
-      const r = tableRowContext(text, s, f, figs);
+      if (!rowInfo) {
+        rowInfo = rowOf(text, s.start);
+        rowFigureCells = figureCellsOf(rowInfo, figs);
+      }
+      const r = tableRowContext(text, rowInfo, f, rowFigureCells);
       if (r === null) continue;
       if (r) {
         ctx = r;
         rowMemo = undefined; // the row's context is its own sentence
       }
     }
-    if (aboutOtherThing(other, ctx)) continue;
+    let clauseHit: boolean | undefined;
+    if (fastClause && ctx.clause.length && !row) {
+      if (hitsOf !== clause) {
+        hits = new ClauseHits(otherClause!, text, clause.start, clause.end);
+        hitsOf = clause;
+      }
+      clauseHit = hits!.within(Math.max(clause.start, f.start - CONTEXT_BACK), f.start);
+    }
+    if (aboutOtherThing(other, ctx, clauseHit)) continue;
     const p = classify(patterns, f, ctx, rowMemo);
     if (!p) continue;
     const parts: [string, number, 0 | 1][] = p.fraction
@@ -335,6 +493,7 @@ export function checkFigures(
   lang: Lang,
   scope?: boolean[],
   other?: OtherThings,
+  tally?: Tally,
 ): Finding[] {
   const out: Finding[] = [];
   const byCode = new Map(template.indicators.map((i) => [i.code, i] as const));
@@ -352,10 +511,14 @@ export function checkFigures(
         const r = readValue(raw, ind.kind);
         if (r.status !== "number") continue; // blank, "Không có", unreadable: nothing to compare with
         if (agrees(value, f.fraction ? 0 : f.decimals, f.fraction ? 1 : f.multiplier, r, f.percent)) continue;
-        const info = sentenceInfo(t, s, f.start, f.afterStart);
         const key = code + "|" + s.start + "|" + value;
         if (seen.has(key)) continue;
         seen.add(key);
+        if (tally && out.length >= tally.cap) {
+          tally.more.error++;
+          continue;
+        }
+        const info = sentenceInfo(t, s, f.start, f.afterStart);
         const shown = shownFigure(f, part, text);
         const appendix = withUnit(raw, ind, lang);
         const expected = r.value;
@@ -391,7 +554,7 @@ function appendixShown(_value: number, f: Figure, r: Reading & { status: "number
 }
 
 /** narrative.negation findings: the text says something did not happen, the appendix has a positive figure. */
-export function checkNegations(t: NormText, sentences: Sentence[], data: ReportData, template: TemplateDef, patterns: DraftPatterns, lang: Lang, scope?: boolean[]): Finding[] {
+export function checkNegations(t: NormText, sentences: Sentence[], data: ReportData, template: TemplateDef, patterns: DraftPatterns, lang: Lang, scope?: boolean[], tally?: Tally): Finding[] {
   const out: Finding[] = [];
   const byCode = new Map(template.indicators.map((i) => [i.code, i] as const));
   const negs = compilePatterns(patterns).negations;
@@ -429,6 +592,10 @@ export function checkNegations(t: NormText, sentences: Sentence[], data: ReportD
           if (r.status === "number" && r.value > 0) positive.push(code);
         }
         if (!positive.length) continue;
+        if (tally && out.length >= tally.cap) {
+          tally.more.error++;
+          continue;
+        }
         const info = sentenceInfo(t, s, s.start + a, s.start + b);
         const figures = positive.map((c) => label(byCode.get(c)!, lang) + ": " + formatValue(data.values?.[c], byCode.get(c)!.kind)).join("; ");
         const fillPositive = (tpl: string) =>

@@ -14,7 +14,7 @@
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../types";
 import { getTemplate } from "../templates/index";
 import { normalizeText, splitSentences } from "./text";
-import { checkFigures, checkNegations } from "./figures";
+import { checkFigures, checkNegations, type Tally } from "./figures";
 import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
@@ -53,20 +53,23 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const other = opts.otherThings ?? (template ? OTHER_THINGS[template.id] : undefined);
   const marks = checkMarks(t, sentences, template, patterns, lang, other);
   findings.push(...marks.findings);
+  // Each checker builds at most MAX_DRAFT_FINDINGS findings and counts the rest.
+  const tally: Tally = { cap: MAX_DRAFT_FINDINGS, more: { error: 0, warning: 0, info: 0 } };
   if (template && patterns) {
     const scope = inScope(t.text, sentences, data);
-    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope, other)) findings.push(f);
-    for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope)) findings.push(f);
+    for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope, other, tally)) findings.push(f);
+    for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope, tally)) findings.push(f);
     // A marked sentence is reported as such; its inner contradiction is what the mark says.
-    for (const f of checkInternal(t, sentences, template, patterns, lang, marks.marked, other)) findings.push(f);
+    for (const f of checkInternal(t, sentences, template, patterns, lang, marks.marked, other, tally)) findings.push(f);
   }
   // One push per finding: a spread of 100 000 findings overflows the call stack.
   for (const f of checkHeader(t, sentences, data, lang)) findings.push(f);
   if (!opts.noLint) for (const f of lintText(t, sentences, data, lang)) findings.push(f);
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.offset ?? 0) - (b.offset ?? 0));
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const count = (s: "error" | "warning" | "info") => findings.filter((f) => f.severity === s).length + tally.more[s];
   const summary: CheckResult["summary"] = { errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: [] };
-  if (findings.length > MAX_DRAFT_FINDINGS) summary.shown = MAX_DRAFT_FINDINGS;
+  const total = summary.errors + summary.warnings + summary.infos;
+  if (total > MAX_DRAFT_FINDINGS) summary.shown = Math.min(MAX_DRAFT_FINDINGS, findings.length);
   return {
     template: template?.id ?? String(data?.template ?? ""),
     findings: findings.length > MAX_DRAFT_FINDINGS ? findings.slice(0, MAX_DRAFT_FINDINGS) : findings,

@@ -16,7 +16,7 @@ import { formatCount, formatNumber } from "../vn";
 import { MARK_RE } from "../narrative/marks";
 import type { DraftPatterns } from "./patterns";
 import type { OtherThings } from "./other-things";
-import { classifiedFigures, sentenceInfo, type Classified } from "./figures";
+import { classifiedFigures, sentenceInfo, type Classified, type Tally } from "./figures";
 import type { NormText, Sentence } from "./text";
 import { msg } from "./messages";
 
@@ -86,6 +86,7 @@ export function checkInternal(
   lang: Lang,
   skip: boolean[],
   other?: OtherThings,
+  tally?: Tally,
 ): Finding[] {
   const out: Finding[] = [];
   const text = t.text;
@@ -127,6 +128,10 @@ export function checkInternal(
       const where = T.s === present[0].s ? "sentence" : "paragraph";
       const over = present.find((p) => p.value > T.value);
       if (over) {
+        if (tally && out.length >= tally.cap) {
+          tally.more.error++;
+          continue;
+        }
         const code = parts.find((p) => stated.get(p) === over)!;
         const pInd = byCode.get(code);
         const overPart: 0 | 1 = over.c.parts.find((x) => x[0] === code)?.[2] ?? 0;
@@ -152,6 +157,10 @@ export function checkInternal(
       if (present.length === parts.length && partsExhaustive(template, total)) {
         const sum = present.reduce((a, p) => a + p.value, 0);
         if (Math.abs(sum - T.value) < 1e-9) continue;
+        if (tally && out.length >= tally.cap) {
+          tally.more.warning++;
+          continue;
+        }
         const info = sentenceInfo(t, T.s, T.c.f.start, T.c.f.afterStart);
         out.push({
           rule: "narrative.internal",

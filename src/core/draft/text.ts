@@ -338,13 +338,17 @@ export function figuresIn(text: string, s: Range): Figure[] {
  * sentence of the text (quotes are centred on what they point at, so long sentences are cut).
  */
 export function quoteShown(text: string, offset: number, quote: string): string {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  // Looks a bounded way around the quote: a 5 MB line is not scanned once per finding.
+  const from = Math.max(0, offset - QUOTE_LOOK);
+  const lineStart = Math.max(from, text.lastIndexOf("\n", offset - 1) + 1);
   const before = text.slice(lineStart, offset).trim();
   const cutBefore = before !== "" && !/[.!?…:;]["”’)]*$/.test(before) && !/^(?:[-+•*]|\d{1,3}[.)]|[a-zđ]\))$/u.test(before);
   const end = Math.min(text.length, offset + quote.length);
-  const rest = text.slice(end);
+  const rest = text.slice(end, end + QUOTE_LOOK);
   const eol = rest.indexOf("\n");
   const after = (eol < 0 ? rest : rest.slice(0, eol)).trim();
   const cutAfter = after !== "" && !/[.!?…;:]["”’)]*$/.test(quote) && !/^[.!?…;:]/.test(after);
   return (cutBefore ? "…" : "") + quote + (cutAfter ? "…" : "");
 }
+
+const QUOTE_LOOK = 2000;
