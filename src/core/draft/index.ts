@@ -19,7 +19,8 @@ import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
 import type { DraftPatterns } from "./patterns";
-import { OTHER_THINGS, type OtherThings } from "./other-things";
+import { otherThingsOf, type OtherThings } from "./other-things";
+import { draftPhrasesOf } from "./derived";
 import { checkInternal, checkMarks } from "./internal";
 import { DraftTooLongError, MAX_DRAFT_CHARS, MAX_DRAFT_FINDINGS } from "./limits";
 
@@ -46,11 +47,11 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   if (typeof text === "string" && text.length > MAX_DRAFT_CHARS) throw new DraftTooLongError(text.length);
   const template = opts.template ?? getTemplate(data?.template);
-  const patterns = opts.patterns ?? template?.draftPhrases;
+  const patterns = opts.patterns ?? draftPhrasesOf(template);
   const t = normalizeText(String(text ?? ""));
   const sentences = splitSentences(t.text);
   const findings: Finding[] = [];
-  const other = opts.otherThings ?? (template ? OTHER_THINGS[template.id] : undefined);
+  const other = opts.otherThings ?? otherThingsOf(template);
   const marks = checkMarks(t, sentences, template, patterns, lang, other);
   findings.push(...marks.findings);
   // Each checker builds at most MAX_DRAFT_FINDINGS findings and counts the rest.
@@ -79,7 +80,8 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
 
 export { normalizeText, splitSentences, figuresIn, readFigure } from "./text";
 export { DRAFT_PATTERNS, QCDC_2021_PATTERNS } from "./patterns";
-export { OTHER_THINGS } from "./other-things";
+export { OTHER_THINGS, otherThingsOf } from "./other-things";
+export { draftPhrasesOf, derivePhrases } from "./derived";
 export type { OtherThings } from "./other-things";
 export type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";
 export { parseSymbol, findSymbols, PARTY_BODIES } from "./lint";

@@ -17,6 +17,8 @@ export interface OtherThings {
   clause: string[];
 }
 
+import type { TemplateDef } from "../types";
+
 export const OTHER_THINGS: Record<string, OtherThings> = {
   "qcdc-2021": {
     after: [
@@ -37,4 +39,46 @@ export const OTHER_THINGS: Record<string, OtherThings> = {
     before: ["tiếp\\s+(?:công\\s+)?dân", "cử tri", "hội nghị\\s+(?:của\\s+)?(?:nhân dân|thôn|bản|tổ dân phố)"],
     clause: ["h(?:òa|oà) giải", "thanh tra nhân dân"],
   },
+  // The 2025 form counts people attending ("lượt người tham dự"), the People's Inspection
+  // boards and their members: those are its own figures, not other things.
+  "dccs-2025": {
+    after: [
+      "(?:cuộc|buổi|lượt|lần|kỳ|phiên)?\\s*tiếp\\s+(?:công\\s+)?dân",
+      "lượt(?:\\s+(?:công dân|tổ chức))(?![\\p{L}])",
+      "(?:cuộc\\s+|buổi\\s+)?(?:hội nghị|cuộc họp|buổi họp|họp)\\s+(?:của\\s+)?(?:nhân dân|thôn|bản|tổ dân phố|khu phố|cử tri|tiếp xúc cử tri|toàn dân)",
+      "(?:cuộc\\s+|buổi\\s+)?(?:tiếp xúc|gặp gỡ)\\s+cử tri",
+      "(?:vụ|vụ việc|đơn|tổ|hòa giải viên|hoà giải viên)[^,;.]{0,20}h(?:òa|oà) giải",
+      "h(?:òa|oà) giải",
+      "đơn\\s*(?:,\\s*|\\s+thư\\s+)?(?:kiến nghị|phản ánh|đề nghị)",
+      "(?:hộ|hộ gia đình|cử tri|đại biểu|học viên)(?![\\p{L}])",
+    ],
+    before: ["tiếp\\s+(?:công\\s+)?dân", "cử tri", "hội nghị\\s+(?:của\\s+)?(?:nhân dân|thôn|bản|tổ dân phố)"],
+    clause: ["h(?:òa|oà) giải"],
+  },
 };
+
+/**
+ * For a template without its own list (a province's form): the things reports commonly
+ * count beside an appendix (receiving citizens, mediation, petitions, voters), less any the
+ * template itself counts (a phrase that one of its labels contains is left out).
+ */
+const COMMON: OtherThings = OTHER_THINGS["dccs-2025"];
+
+const made = new WeakMap<TemplateDef, OtherThings>();
+
+export function otherThingsOf(template: TemplateDef | undefined): OtherThings | undefined {
+  if (!template) return undefined;
+  const own = OTHER_THINGS[template.id];
+  if (own) return own;
+  let o = made.get(template);
+  if (!o) {
+    const labels = template.indicators.map((i) => [i.label?.vi, i.short?.vi, i.unit?.vi].filter(Boolean).join(" | ").normalize("NFC"));
+    const keep = (src: string) => {
+      const re = new RegExp(src, "iu");
+      return !labels.some((l) => re.test(l));
+    };
+    o = { after: COMMON.after.filter(keep), before: COMMON.before.filter(keep), clause: COMMON.clause.filter(keep) };
+    made.set(template, o);
+  }
+  return o;
+}
