@@ -5,12 +5,12 @@
  * unmistakably are made:
  *
  * - "<label>: 12" (a line of the appendix, or a row of a Word table read as "label: figure"),
- *   for every indicator whose label (or short label) has at least three words and is no other
+ *   for every indicator whose label (or short label) has at least three syllables and is no other
  *   indicator's label; a label of fewer words (a part: "Cấp ủy") only where the sentence
  *   also names its total's words;
  * - "12 <label without 'Số'/'Tổng số'>" ("03 cuộc kiểm tra, giám sát việc …"), for an
- *   indicator the template's phrases do not name, when the label's first words (four at
- *   least) start no other indicator's label;
+ *   indicator the template's phrases do not name, when the label's first words (five
+ *   syllables at least) start no other indicator's label;
  * - a percent "<label> đạt 48,4%" the same way.
  * Yes/no and text indicators are never read. Nothing here names an indicator: the words
  * come from the template.
@@ -51,6 +51,9 @@ function phrase(ws: string[]): string {
   return ws.map(escape).join("\\s*,?\\s+");
 }
 
+/** Syllables (Vietnamese words are written by syllable) a label's words after a figure must run to. */
+const MIN_RUNNING_WORDS = 5;
+
 const COUNTED = new Set(["count", "money", "percent"]);
 /** Leading words of a label that say "the number of". */
 const NUMBER_OF = /^(?:tổng số|tổng|số lượng|số)$/u;
@@ -85,13 +88,18 @@ export function derivePhrases(template: TemplateDef, own?: DraftPatterns): Figur
       const ws = l.split(" ");
       const p: FigurePattern = {
         code: i.code,
-        lead: "^[\\s\\-–•+*]*(?:trong đó\\s*:?\\s*)?" + phrase(ws) + "(?:\\s*\\([^()]{0,120}\\))?\\s*:\\s*$",
+        lead: "^[\\s\\-–•+*]*(?:trong đó\\s*:?\\s*)?" + phrase(ws) + "(?:\\s*\\([^()]{0,120}\\))?\\s*(?::|là|đạt)\\s*:?\\s*$",
       };
       if (i.kind === "percent") p.percent = true;
+      // A part: its label may follow "trong đó" or a comma ("trong đó cấp ủy 01 văn bản, chính
+      // quyền 01 văn bản"), with its unit after the figure, where the sentence names its total.
+      const parent = i.partOf ? byCode.get(i.partOf) : undefined;
+      const key = parent ? stripNumberOf(words(parent.short?.vi ?? parent.label.vi)).slice(0, 2) : [];
+      const unit = words(i.unit?.vi ?? "");
+      if (key.length === 2 && unit.length && i.kind !== "percent")
+        out.push({ code: i.code, lead: "(?:^|trong đó\\s*:?|[,;])\\s*" + phrase(ws) + "\\s*$", after: "^\\s*" + phrase(unit) + "(?![\\p{L}])", sentence: phrase(key) });
       if (ws.length < 3) {
-        // A part's short label: only where the sentence names its total.
-        const parent = i.partOf ? byCode.get(i.partOf) : undefined;
-        const key = parent ? stripNumberOf(words(parent.short?.vi ?? parent.label.vi)).slice(0, 2) : [];
+        // A short label ("Cấp ủy: 01"): only where the sentence names its total.
         if (key.length < 2) continue;
         p.sentence = phrase(key);
       }
@@ -106,8 +114,8 @@ export function derivePhrases(template: TemplateDef, own?: DraftPatterns): Figur
   for (const i of inds) {
     if (named.has(i.code)) continue;
     const ws = stripped.get(i.code)!;
-    if (ws.length < 4) continue;
-    let k = 4;
+    if (ws.length < MIN_RUNNING_WORDS) continue;
+    let k = MIN_RUNNING_WORDS;
     while (k <= ws.length && allStripped.some((o) => o.code !== i.code && startsWith(o.ws, ws.slice(0, k)))) k++;
     if (k > ws.length) continue;
     const pre = ws.slice(0, k);

@@ -59,7 +59,9 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   if (template && patterns) {
     const scope = inScope(t.text, sentences, data);
     for (const f of checkFigures(t, sentences, data, template, patterns, lang, scope, other, tally)) findings.push(f);
-    for (const f of checkNegations(t, sentences, data, template, patterns, lang, scope, tally)) findings.push(f);
+    // A marked sentence says its figures break a rule: what it denies is part of what the mark says.
+    const unmarked = scope.map((v, i) => v && !marks.marked[i]);
+    for (const f of checkNegations(t, sentences, data, template, patterns, lang, unmarked, tally)) findings.push(f);
     // A marked sentence is reported as such; its inner contradiction is what the mark says.
     for (const f of checkInternal(t, sentences, template, patterns, lang, marks.marked, other, tally)) findings.push(f);
   }
