@@ -20,6 +20,7 @@ import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
 import { sheetIsOurs } from "./ownership";
+import { freeSheetName } from "../core/ownership";
 
 /** One write, in the order given. Rows/columns 0-based. */
 export type WriteOp =
@@ -174,14 +175,7 @@ function tableRect(sheet: SheetSnapshot | undefined, table: string): Rect | unde
   return t ? parseRange(t.range) : undefined;
 }
 
-function freeName(base: string, taken: (n: string) => boolean): string {
-  for (let i = 1; i < 100; i++) {
-    const suffix = i === 1 ? " (phuluc)" : " (phuluc " + i + ")";
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken(name)) return name;
-  }
-  throw new Error("no free sheet name for " + base);
-}
+const freeName = freeSheetName;
 
 /* ---------- the analysis ---------- */
 
