@@ -308,7 +308,8 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
 /** Column letter of a 1-based column index. */
 export function colLetter(index1: number): string {
   let s = "";
-  let n = index1;
+  // Never loop on a column that is not one (Infinity from an empty min/max would never end).
+  let n = Number.isFinite(index1) ? Math.min(Math.floor(index1), 16384) : 0;
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;

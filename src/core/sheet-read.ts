@@ -588,7 +588,8 @@ interface RegisterPlace {
 function readRegister(rd: Reader, t: TemplateDef, regId: string, f: Found | undefined, places: Map<string, RegisterPlace>): RegisterRow[] {
   const reg = t.registers.find((r) => r.id === regId);
   const rows: RegisterRow[] = [];
-  if (!reg || !f) return rows;
+  // A sheet with none of the register's columns (its header cleared, or not read) has no rows to read.
+  if (!reg || !f || f.cols.size === 0) return rows;
   rd.cells["registers." + regId] = quoteSheet(f.sheet.name) + "!" + colLetter(1) + (f.headerRow + 1);
   const readers = new Map(reg.fields.filter((x) => x.type === "enum").map((x) => [x.id, labelReader(x.options ?? [])]));
   const fields = reg.fields.map((field) => ({ field, c: f.cols.get(field.id) })).filter((x) => x.c !== undefined) as { field: RegisterFieldDef; c: number }[];

@@ -126,3 +126,35 @@ export function applySetup(preview: Analysis, caps: ExcelCaps = detectCaps(), cu
     return { analysis: now, changed: false };
   });
 }
+
+/** What the pane says of the open workbook: its template (carried or built in) and whether its layout is older. */
+export interface WorkbookInfo {
+  found: boolean;
+  template?: { id: string; title: Text; version: number; carried: boolean };
+  /** The marker names a template this add-in does not know. */
+  unknownTemplate?: string;
+  layoutVersion?: number;
+  /** The layout version this add-in writes. */
+  currentLayout: number;
+  layoutOlder: boolean;
+}
+
+export function infoOf(snap: WorkbookSnapshot): WorkbookInfo {
+  const m = readMarker(snap);
+  if (!m.found) return { found: false, layoutOlder: false, currentLayout: LAYOUT_VERSION };
+  const carried = carriedFor(snap);
+  const t = carried ?? (m.template ? getTemplate(m.template) : undefined);
+  return {
+    found: true,
+    template: t ? { id: t.id, title: t.title, version: t.version ?? 1, carried: !!carried } : undefined,
+    unknownTemplate: t ? undefined : m.template,
+    layoutVersion: m.version,
+    currentLayout: LAYOUT_VERSION,
+    layoutOlder: (m.version ?? 0) < LAYOUT_VERSION,
+  };
+}
+
+/** The open workbook's template and layout (2 syncs, no writes). */
+export function workbookInfo(): Promise<WorkbookInfo> {
+  return runExcel(async (ctx) => infoOf(await readSnapshot(ctx, { names: layoutNames() })));
+}

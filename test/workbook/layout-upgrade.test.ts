@@ -192,3 +192,20 @@ test("colOf finds the code column of either layout", async () => {
   await wb.xlsx.readFile(path.join(V1, "qcdc-2021-son-la.xlsx"));
   expect(colOf(wb.getWorksheet("Phụ lục")!, "Mã")).toBe(2);
 });
+
+test("a register sheet whose header row was cleared (or was not read) is reported, not read forever", async () => {
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("Tuyên truyền")!;
+  ws.removeTable("PL_HoatDong");
+  for (let r = 1; r <= 10; r++) for (let c = 1; c <= 5; c++) ws.getCell(r, c).value = null;
+  await wb.xlsx.writeFile(file);
+  const t0 = Date.now();
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(Date.now() - t0).toBeLessThan(5000);
+  expect(r.data.registers.hoat_dong).toEqual([]);
+  expect(r.findings.filter((f) => f.rule === "workbook.missing-column").map((f) => f.message)).toContain(
+    'Trang "Tuyên truyền" thiếu cột "Nội dung tuyên truyền" (hàng tiêu đề 3): cột đã bị xóa hoặc tiêu đề bị sửa. Dữ liệu của cột này coi như để trống. Hãy khôi phục tiêu đề "Nội dung tuyên truyền".',
+  );
+});
