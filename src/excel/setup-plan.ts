@@ -666,8 +666,11 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, cols[col]?.format)]] });
   };
   if (fixedRows(p)) {
-    // Rows are found by their key (code) in column B (indicators) or A (info), in case they were sorted.
-    const keyCol = p.role === "indicators" ? 1 : 0;
+    // Rows are found by their key (code, in the "Mã" column wherever the sheet has it: an older
+    // layout had it in another column), in case they were sorted.
+    const planKey = Math.max(0, p.table.header.findIndex((x) => nfcLower(x) === "mã"));
+    const found = (s.rows[h] ?? []).findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, p.table.header[planKey]));
+    const keyCol = found >= 0 ? found : planKey;
     const rowOf = new Map<string, number>();
     for (let r = h + 1; r < s.rows.length; r++) {
       const k = cellAt(s, r, keyCol)?.v;
@@ -675,7 +678,7 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     }
     const data = dataColumns(p);
     p.table.rows.forEach((r, i) => {
-      const key = r[keyCol]?.v;
+      const key = r[planKey]?.v;
       const row = typeof key === "string" && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
       for (const j of data) {
         const existing = cellAt(s, row, j);

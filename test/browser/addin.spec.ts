@@ -112,15 +112,18 @@ test("set up: the sheets match the layout `phuluc init` writes", async ({ page }
   await expect(page.getByTestId("confirm")).toContainText("không hoàn tác");
   // Nothing is written before the user confirms.
   expect(await dump(pane)).toEqual(before);
+  await pane.fake((f) => f.resetSyncCount());
   await page.getByTestId("confirm-ok").click();
   await expect(page.getByTestId("outcome")).toContainText("Đã xong");
+  // The view then shows the workbook's template, read again.
+  await expect(page.getByTestId("workbook-template")).toContainText("qcdc-2021");
 
   const after = await dump(pane);
   const plan = planWorkbook(t);
   expect(layoutDiff(plan, after)).toEqual([]);
   // The user's sheet is untouched.
   expect(after.sheets.find((s) => s.name === "Sheet1")).toEqual(before.sheets[0]);
-  // Read (2) + re-read and write (3) syncs.
+  // Re-read and write (3 syncs), then the view reads the workbook's template (2).
   expect(await pane.fake((f) => f.syncCount)).toBe(5);
   // The same cells, formulas and formats as the .xlsx the command line writes.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-"));

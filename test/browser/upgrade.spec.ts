@@ -54,6 +54,7 @@ test("a workbook of layout version 1: the pane says so, shows the plan, upgrades
   await expect(plan).toContainText('cột "Chỉ tiêu" (tên chỉ tiêu) chuyển lên trước cột "Mã"');
   await expect(plan).toContainText("Giữ nguyên mọi số liệu theo mã chỉ tiêu");
   await expect(page.getByText("Nâng cấp sổ nhập liệu: sẽ thực hiện các việc sau")).toBeVisible();
+  await page.screenshot({ path: path.join(__dirname, "..", "..", "test-artifacts", "pane-upgrade-plan.png"), fullPage: true });
   // Nothing written before the confirmation.
   expect(await pane.fake((f) => f.dump())).toEqual(before);
   await pane.fake((f) => f.resetSyncCount());

@@ -162,3 +162,15 @@ describe("a workbook carrying its province's template, read in a fresh pane", ()
     expect(run.readStats.syncs).toBe(3);
   });
 });
+
+describe("import into a workbook of layout version 1 (not upgraded yet)", () => {
+  test("rows are found by their code in the old code column: the figures land on their own rows", async () => {
+    await bookOfFile(path.join(V1, "dccs-2025-trong.xlsx"));
+    const { parseImport, previewImport, applyImport } = await import("../../src/excel/import");
+    const json = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "xa-tan-lap-2026.json"), "utf8");
+    const data = parseImport(json);
+    await applyImport(data, await previewImport(data, ALL), ALL);
+    const out = await exportWorkbook("vi");
+    expect(out.data.values).toEqual((exported("dccs-2025-xa-tan-lap") as { values: unknown }).values);
+  });
+});
