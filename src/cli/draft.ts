@@ -18,7 +18,7 @@ import { openZip } from "./zip";
 import { cleanIo, jsonText, processOut } from "./terminal";
 import { MAX_DRAFT_CHARS } from "../core/draft/limits";
 import { CliError as Usage, decodeTextFile, formatFindings, langOf, loadReportInput, parseArgs, readFileBytes } from "./input";
-import { decodeXml } from "../core/previous";
+import { docxPlainText } from "../core/doc/docx-text";
 
 export interface DraftIo {
   out(s: string): void;
@@ -74,58 +74,8 @@ function parseDraftArgs(args: string[]): Args {
   };
 }
 
-/**
- * The paragraphs of word/document.xml as lines of text. A table row whose cells hold one
- * paragraph each (an appendix laid out as a table: "1 | Tổng số văn bản … | văn bản | 08")
- * is one line, its cells separated by tabs, so that a figure is read with its row's label;
- * a row with several paragraphs in a cell (the two-column header, the signature block)
- * gives its paragraphs cell by cell, one a line.
- */
-export function documentXmlText(xml: string): string {
-  const lines: string[] = [];
-  let cur = "";
-  let inText = false;
-  // Open table cells (innermost last), each with its paragraphs; open rows with their cells.
-  const cells: string[][] = [];
-  const rows: string[][][] = [];
-  const paragraphEnd = (p: string) => {
-    if (cells.length) cells[cells.length - 1].push(p.replace(/\t/g, " "));
-    else lines.push(p);
-  };
-  // "[^<>]": a tag never holds "<", so an unclosed tag costs one scan to the next "<", not to the end.
-  const re = /<(\/?)(w:[A-Za-z]+)\b[^<>]*?(\/?)>|([^<]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    if (m[4] !== undefined) {
-      if (inText) cur += decodeXml(m[4]);
-      continue;
-    }
-    const closing = m[1] === "/";
-    const selfClosing = m[3] === "/";
-    const tag = m[2];
-    if (tag === "w:t") inText = !closing && !selfClosing;
-    else if (tag === "w:tab" && !closing) cur += "\t";
-    else if ((tag === "w:br" || tag === "w:cr") && !closing) cur += "\n";
-    else if (tag === "w:noBreakHyphen" && !closing) cur += "-";
-    else if (tag === "w:p" && (closing || selfClosing)) {
-      paragraphEnd(cur);
-      cur = "";
-      inText = false;
-    } else if (tag === "w:tr" && !closing && !selfClosing) rows.push([]);
-    else if (tag === "w:tc" && !closing && !selfClosing) cells.push([]);
-    else if (tag === "w:tc" && closing) {
-      const c = cells.pop() ?? [];
-      if (rows.length) rows[rows.length - 1].push(c);
-    } else if (tag === "w:tr" && closing) {
-      const row = rows.pop() ?? [];
-      const filled = row.map((c) => c.filter((p) => p.trim() !== ""));
-      const out = filled.every((c) => c.length <= 1) && filled.filter((c) => c.length).length > 1 ? [filled.map((c) => (c[0] ?? "").replace(/\n/g, " ").trim()).join("\t")] : filled.flat();
-      for (const l of out) paragraphEnd(l);
-    }
-  }
-  if (cur) lines.push(cur);
-  return lines.join("\n");
-}
+/** The paragraphs of word/document.xml as lines of text (the one .docx reader, src/core/doc/docx-text.ts). */
+export const documentXmlText: (xml: string) => string = docxPlainText;
 
 /** The text of a .docx (word/document.xml), one paragraph a line. Sizes bounded (zip.ts). */
 export async function docxText(bytes: Uint8Array, file = "dự thảo"): Promise<string> {

@@ -19,13 +19,9 @@ import { normalizeText, splitSentences, figuresIn } from "./draft/text";
 import { MARK_RE } from "./narrative/marks";
 import { classify, type FigureContext } from "./draft/figures";
 import { inScope } from "./draft/scope";
+import { docxContent, type DocxContent } from "./doc/docx-text";
 
-/** The text of a .docx: body paragraphs (outside tables) and the tables' cells. */
-export interface DocxContent {
-  paragraphs: string[];
-  /** table → row → cell text (a cell's paragraphs joined with "\n"). */
-  tables: string[][][];
-}
+export { decodeXml, type DocxContent } from "./doc/docx-text";
 
 /** A value found and where (for the plan shown to the user). */
 export interface Found {
@@ -50,94 +46,8 @@ export interface ReadPrevious {
   skipped: { code: string; value: string; reason: string }[];
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** XML character references and the five named entities decoded (word/document.xml text). */
-export function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
-
-/** Reads word/document.xml: paragraphs outside tables, and the tables (nested tables flattened into their cell). */
-export function readDocumentXml(xml: string): DocxContent {
-  const paragraphs: string[] = [];
-  const tables: string[][][] = [];
-  const stack: { rows: string[][]; row: string[] | null; cell: string[] | null }[] = [];
-  let cur = "";
-  let inText = false;
-  // "[^<>]": a tag never holds "<", so an unclosed tag costs one scan to the next "<", not to the end.
-  const re = /<(\/?)(w:[A-Za-z]+)\b[^<>]*?(\/?)>|([^<]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    if (m[4] !== undefined) {
-      if (inText) cur += decodeXml(m[4]);
-      continue;
-    }
-    const closing = m[1] === "/";
-    const self = m[3] === "/";
-    const tag = m[2];
-    const top = stack.length ? stack[stack.length - 1] : undefined;
-    switch (tag) {
-      case "w:t":
-        inText = !closing && !self;
-        break;
-      case "w:tab":
-        if (!closing) cur += "\t";
-        break;
-      case "w:br":
-      case "w:cr":
-        if (!closing) cur += "\n";
-        break;
-      case "w:noBreakHyphen":
-        if (!closing) cur += "-";
-        break;
-      case "w:p":
-        if (closing || self) {
-          if (top && top.cell && stack.length === 1) top.cell.push(cur);
-          else if (top && top.cell) top.cell.push(cur);
-          else paragraphs.push(cur);
-          cur = "";
-          inText = false;
-        }
-        break;
-      case "w:tbl":
-        if (!closing && !self) stack.push({ rows: [], row: null, cell: null });
-        else if (closing) {
-          const t = stack.pop()!;
-          if (stack.length === 0) tables.push(t.rows);
-          else {
-            // A nested table: its text goes into the outer cell, row by row.
-            const outer = stack[stack.length - 1];
-            if (outer.cell) for (const r of t.rows) outer.cell.push(r.join(" | "));
-          }
-        }
-        break;
-      case "w:tr":
-        if (top && !closing && !self) top.row = [];
-        else if (top && closing && top.row) {
-          top.rows.push(top.row);
-          top.row = null;
-        }
-        break;
-      case "w:tc":
-        if (top && !closing && !self) top.cell = [];
-        else if (top && closing && top.cell) {
-          (top.row ?? (top.row = [])).push(top.cell.join("\n"));
-          top.cell = null;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  if (cur) paragraphs.push(cur);
-  return { paragraphs, tables };
-}
+/** Reads word/document.xml: paragraphs outside tables, and the tables (the one .docx reader, src/core/doc/docx-text.ts). */
+export const readDocumentXml: (xml: string) => DocxContent = docxContent;
 
 /** Values of a report (its workbook read, or its JSON) for this template. */
 export function previousFromReport(t: TemplateDef, src: ReportData, lang: Lang = "vi"): ReadPrevious {
