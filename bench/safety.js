@@ -77,6 +77,18 @@ for (const [name, f] of Object.entries(SHAPES)) {
   console.log(`  ${name.padEnd(20)} ${row.join("   ")}`);
 }
 
+// The same shapes against the 2025 form (more phrases, its own numbers about other things).
+const data2025 = normalizeReport(JSON.parse(fs.readFileSync(path.join(root, "examples/xa-tan-lap-2026.json"), "utf8")));
+console.log("\nDraft check, form dccs-2025 (5 MB: ms, findings counted / listed):");
+for (const [name, f] of Object.entries(SHAPES)) {
+  const text = gen(5_000_000, f);
+  const t0 = Date.now();
+  const r = checkDraft(text, data2025, { lang: "vi" });
+  const ms = Date.now() - t0;
+  if (ms > 10000) failed = true;
+  console.log(`  ${name.padEnd(20)} 5 MB ${String(ms).padStart(5)} ms   ${r.summary.errors + r.summary.warnings} / ${r.findings.length}`);
+}
+
 async function timed(label, args, cwd) {
   let err = "";
   const before = process.cwd();
