@@ -306,8 +306,17 @@ interface Row {
   above: string;
 }
 
-/** The last row read (the figures of a row come one after another): one reading per line. */
+/**
+ * The last row read (the figures of a row come one after another): one reading per line.
+ * Kept for one check only (`forgetRows`): the text of one check is one string, compared by
+ * reference; two checks of texts equal in content would compare them character by character.
+ */
 let lastRow: Row | undefined;
+
+/** Drops the row read last (called before and after each check; frees the draft's text). */
+export function forgetRows(): void {
+  lastRow = undefined;
+}
 
 function isFigureCellText(t: string): boolean {
   return /^\d/.test(t) && /^\d[\d.,]*\s*%?(?:\s+[\p{L}]+){0,2}$/u.test(t);

@@ -14,7 +14,7 @@
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../types";
 import { getTemplate } from "../templates/index";
 import { normalizeText, splitSentences } from "./text";
-import { checkFigures, checkNegations, type Tally } from "./figures";
+import { checkFigures, checkNegations, forgetRows, type Tally } from "./figures";
 import { checkHeader } from "./header";
 import { lintText } from "./lint";
 import { inScope } from "./scope";
@@ -48,7 +48,16 @@ export function checkDraft(text: string, data: ReportData, opts: DraftOptions = 
   if (typeof text === "string" && text.length > MAX_DRAFT_CHARS) throw new DraftTooLongError(text.length);
   const template = opts.template ?? getTemplate(data?.template);
   const patterns = opts.patterns ?? draftPhrasesOf(template);
-  const t = normalizeText(String(text ?? ""));
+  forgetRows();
+  try {
+    return run(String(text ?? ""), data, template, patterns, opts, lang);
+  } finally {
+    forgetRows();
+  }
+}
+
+function run(text: string, data: ReportData, template: TemplateDef | undefined, patterns: DraftPatterns | undefined, opts: DraftOptions, lang: Lang): CheckResult {
+  const t = normalizeText(text);
   const sentences = splitSentences(t.text);
   const findings: Finding[] = [];
   const other = opts.otherThings ?? otherThingsOf(template);
