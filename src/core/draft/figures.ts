@@ -109,6 +109,33 @@ function leadCandidates(table: Compiled[], lead: string): number[][] | undefined
   return row;
 }
 
+/**
+ * For a list of candidate patterns: one regular expression that matches where any of their
+ * `after` tests would (their sources as alternatives), and the candidates without an `after`.
+ * Cached with the list (the lists of a lead are kept); no gate when a source cannot be combined (back-references, named groups).
+ */
+const gates = new WeakMap<number[], { gate?: RegExp; ungated: number[] }>();
+
+function gateOf(table: Compiled[], list: number[]): { gate?: RegExp; ungated: number[] } {
+  let g = gates.get(list);
+  if (!g) {
+    const gated = list.filter((i) => table[i].after);
+    const ungated = list.filter((i) => !table[i].after);
+    let gate: RegExp | undefined;
+    const sources = gated.map((i) => table[i].p.after!);
+    if (gated.length > 1 && sources.every((x) => !/\\[1-9k]|\(\?</.test(x))) {
+      try {
+        gate = new RegExp(sources.map((x) => "(?:" + x + ")").join("|"), "iu");
+      } catch {
+        gate = undefined;
+      }
+    }
+    g = { gate, ungated: gate ? ungated : list };
+    gates.set(list, g);
+  }
+  return g;
+}
+
 /** Does a pattern apply to a figure? `leadChecked`: its lead and notLead were tested already. */
 function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo, leadChecked = false): boolean {
   const p = c.p;
@@ -194,7 +221,11 @@ export function classify(patterns: DraftPatterns, f: Figure, ctx: FigureContext,
   const table = compilePatterns(patterns).figures;
   const row = leadCandidates(table, ctx.lead);
   if (row) {
-    for (const i of row[kindOf(f)]) if (applies(table[i], f, ctx, memo, true)) return table[i].p;
+    const list = row[kindOf(f)];
+    // One test of all the candidates' `after` words: when none can match, only those without one are tried.
+    const g = gateOf(table, list);
+    const tried = g.gate && !g.gate.test(ctx.after) ? g.ungated : list;
+    for (const i of tried) if (applies(table[i], f, ctx, memo, true)) return table[i].p;
     return undefined;
   }
   for (const c of table) if (applies(c, f, ctx, memo)) return c.p;
