@@ -344,9 +344,10 @@ interface Row {
  */
 let lastRow: Row | undefined;
 
-/** Drops the row read last (called before and after each check; frees the draft's text). */
+/** Drops the row read last and the sentences' figures (called before and after each check; frees the draft's text). */
 export function forgetRows(): void {
   lastRow = undefined;
+  classifiedCache.clear();
 }
 
 function isFigureCellText(t: string): boolean {
@@ -441,14 +442,16 @@ export interface Classified {
 /** The figures of a sentence that a pattern claims (excluded, approximate and other things' figures left out). */
 export function classifiedFigures(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
   // The figures, the marks and the internal check all ask for a sentence's figures: read once.
+  // Kept for one check (`forgetRows`), and only for sentences with figures: a Map, not a WeakMap
+  // (a million sentences in a WeakMap cost more to the garbage collector than reading them twice).
   const known = classifiedCache.get(s);
   if (known && known.text === text && known.patterns === patterns && known.other === other) return known.out;
   const out = classify1(text, s, patterns, other);
-  classifiedCache.set(s, { text, patterns, other, out });
+  if (out.length) classifiedCache.set(s, { text, patterns, other, out });
   return out;
 }
 
-const classifiedCache = new WeakMap<Sentence, { text: string; patterns: DraftPatterns; other?: OtherThings; out: Classified[] }>();
+const classifiedCache = new Map<Sentence, { text: string; patterns: DraftPatterns; other?: OtherThings; out: Classified[] }>();
 
 function classify1(text: string, s: Sentence, patterns: DraftPatterns, other?: OtherThings): Classified[] {
   const out: Classified[] = [];

@@ -93,17 +93,15 @@ export function checkInternal(
   const byCode = new Map(template.indicators.map((i) => [i.code, i] as const));
   const totals = template.indicators.map((i) => i.code).filter((c) => partsOf(template, c).length > 0);
   if (!totals.length) return out;
-  // Paragraphs: sentences of one line.
-  const lines = new Map<number, number[]>();
-  sentences.forEach((s, i) => {
-    if (skip[i]) return;
-    const l = lines.get(s.line) ?? [];
-    l.push(i);
-    lines.set(s.line, l);
-  });
-  for (const idx of lines.values()) {
+  // Paragraphs: runs of sentences of one line (sentences come in order).
+  for (let a = 0; a < sentences.length; ) {
+    let b = a + 1;
+    while (b < sentences.length && sentences[b].line === sentences[a].line) b++;
+    const from = a;
+    a = b;
     const stated = new Map<string, Stated>();
-    for (const si of idx) {
+    for (let si = from; si < b; si++) {
+      if (skip[si]) continue;
       const s = sentences[si];
       for (const c of classifiedFigures(text, s, patterns, other)) {
         if (c.f.percent) continue;
