@@ -145,6 +145,7 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   const ctx = new Ctx(t, data, lang, opts.cells);
+  ctx.runner = ruleModule;
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
   // What the normaliser cleaned or refused in the input (input-clean.ts).

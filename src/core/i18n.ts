@@ -26,6 +26,12 @@ export const MESSAGES: Record<string, Text> = {
     en: "{total} cannot be checked against the sum of its parts: {missing}.",
   },
 
+  // A fix no single figure makes (the figure the rule would name breaks another rule)
+  "fix.together": {
+    vi: "Nếu chỉ sửa {labelLower} thành {value} thì lại sai ở quy tắc khác; cần sửa cùng lúc: {figures}.",
+    en: "Changing {labelLower} to {value} alone breaks another rule; correct these together: {figures}.",
+  },
+
   // le
   "le.fail": {
     vi: "{leftExpr} = {sum}, nhiều hơn {rightLower} ({rightValue}).",
@@ -40,8 +46,20 @@ export const MESSAGES: Record<string, Text> = {
     en: "{items}: more than {rightLower} ({rightValue}); no part can exceed the total.",
   },
   "le.suggestion": {
-    vi: "Kiểm tra lại {rightLower} và các phần của nó.",
-    en: "Check {rightLower} and its parts.",
+    vi: "Sửa {rightLower} ({rightValue}) thành ít nhất {sum}{also}, hoặc giảm {leftFigures} để tổng không quá {rightValue}.",
+    en: "Raise {rightLower} ({rightValue}) to at least {sum}{also}, or lower {leftFigures} to add up to at most {rightValue}.",
+  },
+  "le.suggestion.one": {
+    vi: "Sửa {leftLower} ({leftValue}) thành không quá {rightValue}, hoặc sửa {rightLower} ({rightValue}) thành ít nhất {leftValue}{also}.",
+    en: "Lower {leftLower} ({leftValue}) to at most {rightValue}, or raise {rightLower} ({rightValue}) to at least {leftValue}{also}.",
+  },
+  "le.each.suggestion": {
+    vi: "Sửa {overFigures} thành không quá {rightValue}, hoặc sửa {rightLower} ({rightValue}) thành ít nhất {most}{also}.",
+    en: "Lower {overFigures} to at most {rightValue}, or raise {rightLower} ({rightValue}) to at least {most}{also}.",
+  },
+  "le.also": {
+    vi: " và sửa cả {figures} cho khớp",
+    en: " and correct {figures} to match",
   },
   "le.missing": {
     vi: "Chưa so sánh được {leftLower} với {rightLower} vì {missing}.",
@@ -124,8 +142,8 @@ export const MESSAGES: Record<string, Text> = {
 
   // register-count
   "register.fail": {
-    vi: "Sổ {register} có {rows} dòng, nhưng {items}.",
-    en: "The {register} register has {rows} rows, but {items}.",
+    vi: "Sổ {register} có {rowsText}, nhưng {items}.",
+    en: "The {register} register has {rowsText}, but {items}.",
   },
   "register.item": {
     vi: "{labelLower} là {value} (theo sổ: {count})",
@@ -135,9 +153,13 @@ export const MESSAGES: Record<string, Text> = {
     vi: "Sửa {labelLower} thành {count}, hoặc bổ sung sổ {register}.",
     en: "Change {labelLower} to {count}, or complete the {register} register.",
   },
+  "register.suggestion.many": {
+    vi: "Sửa theo sổ {register}: {items}; hoặc bổ sung sổ.",
+    en: "Correct from the {register} register: {items}; or complete the register.",
+  },
   "register.missing": {
-    vi: "Sổ {register} có {rows} dòng nhưng {missing}; theo sổ: {counts}.",
-    en: "The {register} register has {rows} rows but {missing}; from the register: {counts}.",
+    vi: "Sổ {register} có {rowsText} nhưng {missing}; theo sổ: {counts}.",
+    en: "The {register} register has {rowsText} but {missing}; from the register: {counts}.",
   },
 
   // period

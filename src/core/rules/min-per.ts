@@ -37,10 +37,7 @@ export const minPerRule: RuleModule<MinPerRule> = {
       expected: ctx.fmtNum(rule.total, need),
     };
     return [
-      ctx.finding(rule, rule.severity, ctx.msg("min-per.fail", params, rule.id), [rule.total, rule.per], {
-        expected: need,
-        suggestion: ctx.msg("min-per.suggestion", params, rule.id),
-      }),
+      ctx.finding(rule, rule.severity, ctx.msg("min-per.fail", params, rule.id), [rule.total, rule.per], ctx.fix(rule, rule.total, need, params.expected, codes, ctx.msg("min-per.suggestion", params, rule.id))),
     ];
   },
 };

@@ -82,12 +82,7 @@ export const ratioRule: RuleModule<RatioRule> = {
         }
         if (range.lo === range.hi) {
           P.implied = ctx.fmtNum(rule.denominator, range.lo);
-          return [
-            ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators, {
-              expected: range.lo,
-              suggestion: ctx.msg("ratio.implied.suggestion", P, rule.id),
-            }),
-          ];
+          return [ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators, ctx.fix(rule, rule.denominator, range.lo, String(P.implied), indicators, ctx.msg("ratio.implied.suggestion", P, rule.id)))];
         }
         P.implied =
           range.hi === Infinity
@@ -107,12 +102,8 @@ export const ratioRule: RuleModule<RatioRule> = {
       if (rr.status === "number") {
         const sev = rule.zeroDenominator ? rule.zeroDenominator.severity : rule.severity;
         const P = params(rule, ctx);
-        return [
-          ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
-            expected: "Không có",
-            suggestion: ctx.msg("ratio.zeroDen.suggestion", P, rule.id),
-          }),
-        ];
+        const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
+        return [ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, "Không có", "\"Không có\"", indicators, ctx.msg("ratio.zeroDen.suggestion", P, rule.id)))];
       }
       return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     }
@@ -124,12 +115,8 @@ export const ratioRule: RuleModule<RatioRule> = {
       const expected = ctx.percent(roundTo(exact, d), d);
       const P = params(rule, ctx);
       P.expected = expected;
-      return [
-        ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
-          expected,
-          suggestion: ctx.msg("ratio.suggestion", { expected }, rule.id),
-        }),
-      ];
+      const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
+      return [ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, expected, expected, indicators, ctx.msg("ratio.suggestion", { expected }, rule.id)))];
     }
     if (rr.status !== "number") return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     const r = rr.value;
@@ -144,11 +131,7 @@ export const ratioRule: RuleModule<RatioRule> = {
     full.expected = ctx.percent(rounded, d);
     const isTruncated = Math.abs(r - truncated) <= EPS;
     const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
-    return [
-      ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(isTruncated ? "ratio.truncated" : "ratio.fail", full, rule.id), indicators, {
-        expected: rounded,
-        suggestion: ctx.msg("ratio.suggestion", full, rule.id),
-      }),
-    ];
+    const fix = ctx.fix(rule, rule.ratio, rounded, String(full.expected), indicators, ctx.msg("ratio.suggestion", full, rule.id));
+    return [ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(isTruncated ? "ratio.truncated" : "ratio.fail", full, rule.id), indicators, fix)];
   },
 };

@@ -31,11 +31,8 @@ export const sumRule: RuleModule<SumRule> = {
       partsExpr,
       sum: ctx.fmtNum(rule.total, sum),
     };
-    return [
-      ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes.slice(), {
-        expected: sum,
-        suggestion: ctx.msg("sum.suggestion", params, rule.id),
-      }),
-    ];
+    // The total set to the sum fixes this rule; `expected` only when it breaks no other rule on the total.
+    const fix = ctx.fix(rule, rule.total, sum, params.sum, codes, ctx.msg("sum.suggestion", params, rule.id));
+    return [ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes.slice(), fix)];
   },
 };
