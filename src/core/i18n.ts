@@ -75,6 +75,10 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{ratio} ({ratioValue}) bị cắt bớt chữ số thay vì làm tròn: {numParen}/{denValue} = {exact}, làm tròn là {expected}.",
     en: "{ratio} ({ratioValue}) is truncated rather than rounded: {numParen}/{denValue} = {exact}, which rounds to {expected}.",
   },
+  "ratio.over": {
+    vi: "{ratio} ({ratioValue}) không khớp: {numParen}/{denValue} = {exact}, hơn 100% vì {numLower} nhiều hơn {denLower}.",
+    en: "{ratio} ({ratioValue}) does not match: {numParen}/{denValue} = {exact}, over 100% because {numLower} is more than {denLower}.",
+  },
   "ratio.suggestion": { vi: "Ghi {expected}.", en: "Write {expected}." },
   "ratio.zeroDen": {
     vi: "{den} bằng 0 nên {ratioLower} phải ghi \"Không có\" (đang ghi {ratioValue}).",

@@ -132,6 +132,14 @@ export const ratioRule: RuleModule<RatioRule> = {
     const isTruncated = Math.abs(r - truncated) <= EPS;
     const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
     const fix = ctx.fix(rule, rule.ratio, rounded, String(full.expected), indicators, ctx.msg("ratio.suggestion", full, rule.id));
-    return [ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(isTruncated ? "ratio.truncated" : "ratio.fail", full, rule.id), indicators, fix)];
+    // Over 100%: the numerator exceeds the denominator; the message does not offer the impossible figure as right.
+    let key = isTruncated ? "ratio.truncated" : "ratio.fail";
+    if (!isTruncated && exact > 100 + EPS) {
+      key = "ratio.over";
+      let numLower = "";
+      for (let i = 0; i < rule.numerator.length; i++) numLower += (i ? " + " : "") + ctx.lower(rule.numerator[i]);
+      full.numLower = numLower;
+    }
+    return [ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(key, full, rule.id), indicators, fix)];
   },
 };

@@ -1,0 +1,206 @@
+/**
+ * Suggestions that work (issue 10 §3): on generated reports of both built-in templates, for
+ * every finding with an `expected` value and a first indicator, setting that indicator to
+ * `expected` removes the finding and brings no new error into its group. Where no single
+ * figure fixes a finding, it carries no `expected` and its suggestion names every figure
+ * to correct (the unit tests below).
+ *
+ * Seeded like every property of the run (test/setup/fc-seed.ts); the seed is printed.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import fc from "fast-check";
+import { check } from "../../src/core/engine";
+import { getTemplate } from "../../src/core/templates/index";
+import type { Finding, RawValue, ReportData, TemplateDef } from "../../src/core/types";
+import { formatPercent } from "../../src/core/vn";
+
+const ROOT = path.join(__dirname, "..", "..");
+const read = (p: string): ReportData => JSON.parse(fs.readFileSync(path.join(ROOT, p), "utf8"));
+const EXAMPLES: Record<string, ReportData> = {
+  "qcdc-2021": read("examples/son-la-skhcn-2021.json"),
+  "dccs-2025": read("examples/xa-tan-lap-2026.json"),
+};
+
+const RUNS = 400;
+const SEED = fc.readConfigureGlobal().seed;
+console.log(`suggestions property: seed ${SEED ?? "(fast-check's own)"}, ${RUNS} runs per template`);
+
+/** A figure as people type it, for an indicator's kind. */
+function figure(kind: string): fc.Arbitrary<RawValue> {
+  switch (kind) {
+    case "percent":
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 2 })).map(([n, d]) => formatPercent(Math.round((n / 100) * 10 ** d) / 10 ** d, d) as RawValue) },
+        { weight: 1, arbitrary: fc.constantFrom<RawValue>("Không có", null, "100%", "0%") },
+      );
+    case "money":
+      return fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 20 }).map((n) => n * 500000) }, { weight: 1, arbitrary: fc.constant<RawValue>(null) });
+    case "yesno":
+      return fc.constantFrom<RawValue>("Có", "Không", null);
+    default:
+      return fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 12 }) as fc.Arbitrary<RawValue> },
+        { weight: 1, arbitrary: fc.constantFrom<RawValue>(null, "Không có", 0) },
+      );
+  }
+}
+
+/**
+ * A report: the template's worked example with some figures changed (so that most rules hold
+ * and a few fail, as in real reports), its registers kept, emptied or cut short; now and then
+ * a ratio written as the exact value truncated, and a total set to the sum of its parts.
+ */
+function reports(t: TemplateDef): fc.Arbitrary<ReportData> {
+  const base = EXAMPLES[t.id];
+  const changes = fc.dictionary(fc.constantFrom(...t.indicators.map((d) => d.code)), fc.constant(0), { maxKeys: 8 }).chain((keys) => {
+    const codes = Object.keys(keys);
+    return fc.tuple(...codes.map((c) => figure(t.indicators.find((d) => d.code === c)!.kind))).map((vals) => Object.fromEntries(codes.map((c, i) => [c, vals[i]])));
+  });
+  const regs = fc.constantFrom<"keep" | "none" | "cut">("keep", "keep", "none", "cut");
+  return fc.record({ changes, regs, truncate: fc.boolean() }).map(({ changes, regs, truncate }) => {
+    const d: ReportData = JSON.parse(JSON.stringify(base));
+    Object.assign(d.values, changes);
+    if (regs === "none") d.registers = {};
+    if (regs === "cut") for (const k of Object.keys(d.registers ?? {})) (d.registers as Record<string, unknown[]>)[k] = ((d.registers as Record<string, unknown[]>)[k] ?? []).slice(1);
+    if (truncate) {
+      for (const r of t.rules) {
+        if (r.kind !== "ratio") continue;
+        const nums = r.numerator.map((c) => d.values[c]);
+        const den = d.values[r.denominator];
+        if (typeof den !== "number" || den <= 0 || !nums.every((x) => typeof x === "number")) continue;
+        const exact = ((nums as number[]).reduce((a, b) => a + b, 0) * 100) / den;
+        d.values[r.ratio] = formatPercent(Math.floor(exact * 10) / 10, 1);
+      }
+    }
+    return d;
+  });
+}
+
+const keyOf = (f: Finding) => f.rule + "|" + f.severity + "|" + f.indicators.slice().sort().join(",");
+
+/** The template group of each finding's figures (a finding with none: no group). */
+function groupsOf(t: TemplateDef, f: Finding): Set<number> {
+  const out = new Set<number>();
+  for (const c of f.indicators) {
+    const d = t.indicators.find((x) => x.code === c);
+    if (d) out.add(d.group);
+  }
+  return out;
+}
+
+describe.each(["qcdc-2021", "dccs-2025"])("suggestions that work: %s", (id) => {
+  const t = getTemplate(id)!;
+  test("setting the first indicator to `expected` removes the finding and brings no new error into its group", () => {
+    let tried = 0;
+    const byRule = new Map<string, number>();
+    fc.assert(
+      fc.property(reports(t), (data) => {
+        const before = check(data).findings;
+        for (const f of before) {
+          const code = f.indicators[0];
+          if (f.expected === undefined || !code || f.path !== "values." + code) continue;
+          tried++;
+          byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+          const fixed: ReportData = JSON.parse(JSON.stringify(data));
+          fixed.values[code] = f.expected;
+          const after = check(fixed).findings;
+          const again = after.filter((g) => g.rule === f.rule && g.severity === f.severity && g.indicators[0] === code);
+          expect([f.rule, f.message, again.map((g) => g.message)]).toEqual([f.rule, f.message, []]);
+          const groups = groupsOf(t, f);
+          const had = new Set(before.filter((g) => g.severity === "error").map(keyOf));
+          const added = after.filter((g) => g.severity === "error" && !had.has(keyOf(g)) && [...groupsOf(t, g)].some((x) => groups.has(x)));
+          expect([f.rule, f.message, `${code} = ${JSON.stringify(f.expected)}`, added.map((g) => g.rule + ": " + g.message)]).toEqual([
+            f.rule,
+            f.message,
+            `${code} = ${JSON.stringify(f.expected)}`,
+            [],
+          ]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // The generated reports reach the suggestions of sums and ratios, not only the odd one.
+    expect(tried).toBeGreaterThan(RUNS / 4);
+    expect([...byRule.keys()].some((r) => t.rules.find((x) => x.id === r)?.kind === "sum")).toBe(true);
+    expect([...byRule.keys()].some((r) => t.rules.find((x) => x.id === r)?.kind === "ratio")).toBe(true);
+  });
+});
+
+describe("a finding no single figure fixes names every figure and offers no `expected`", () => {
+  const ex = (id: string): ReportData => JSON.parse(JSON.stringify(EXAMPLES[id]));
+  const only = (data: ReportData, rule: string, lang: "vi" | "en" = "vi") => check(data, { lang }).findings.filter((f) => f.rule === rule);
+
+  test("tt.sum in the worked example: one figure fixes it, and it is offered", () => {
+    const [f] = only(ex("qcdc-2021"), "tt.sum");
+    expect(f.expected).toBe(4);
+    expect(f.suggestion).toBe("Sửa số hội nghị, tập huấn thành 04, hoặc sửa lại các phần.");
+  });
+
+  test("a ratio over 100% (numerator above denominator): no 125% offered; the ratio and both figures named", () => {
+    const d = ex("qcdc-2021");
+    Object.assign(d.values, { cbccvc_da_to_chuc: 5, cbccvc_tong_don_vi: 4 });
+    const [f] = only(d, "cbccvc.ratio");
+    expect(f.expected).toBeUndefined();
+    expect(f.message).toBe("Tỷ lệ đơn vị đã tổ chức hội nghị (100%) không khớp: 05/04 = 125%, hơn 100% vì số đơn vị đã tổ chức hội nghị nhiều hơn tổng số cơ quan, đơn vị.");
+    expect(f.suggestion).toContain("tổng số cơ quan, đơn vị (04)");
+    expect(f.suggestion).toContain("số đơn vị đã tổ chức hội nghị (05)");
+    expect(only(d, "cbccvc.ratio", "en")[0].message).toContain("over 100% because units that held the conference is more than agencies and units");
+  });
+
+  test("dth.forms where the total set to the forms' sum would fall below a part by chair: the chairs named too", () => {
+    const d = ex("dccs-2025");
+    Object.assign(d.values, { dth_truc_tiep: 1, dth_truc_tuyen: 0 });
+    const [f] = only(d, "dth.forms");
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toBe(
+      "Nếu chỉ sửa số hội nghị đối thoại thành 01 thì lại sai ở quy tắc khác; cần sửa cùng lúc: số hội nghị đối thoại (02), số cuộc trực tiếp (01), số cuộc trực tuyến (0), số cuộc người đứng đầu chính quyền chủ trì (02) và số cuộc người đứng đầu cấp ủy chủ trì (01).",
+    );
+  });
+
+  test("dth.part (a part over its total): no `expected`; the part, the total and the total's other parts named", () => {
+    const d = ex("dccs-2025");
+    Object.assign(d.values, { dth_chinh_quyen: 3 });
+    d.registers = {};
+    const [f] = only(d, "dth.part");
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toBe(
+      "Sửa số cuộc người đứng đầu chính quyền chủ trì (03) thành không quá 02, hoặc sửa số hội nghị đối thoại (02) thành ít nhất 03 và sửa cả số cuộc trực tiếp (01) và số cuộc trực tuyến (01) cho khớp.",
+    );
+    expect(only(d, "dth.part", "en")[0].suggestion).toBe(
+      "Lower chaired by the head of government (03) to at most 02, or raise dialogue conferences (02) to at least 03 and correct in person (01) and online (01) to match.",
+    );
+    // qcdc-2021 has no forms: the part and the total only.
+    const [g] = only(ex("qcdc-2021"), "dth.part");
+    expect(g.expected).toBeUndefined();
+    expect(g.suggestion).toBe("Sửa số cuộc người đứng đầu chính quyền chủ trì (03) thành không quá 01, hoặc sửa số hội nghị đối thoại (01) thành ít nhất 03.");
+  });
+
+  test("a register count off by one figure whose fix would break the sum (a row with no form): no `expected`", () => {
+    const d = ex("qcdc-2021");
+    d.registers!.hoi_nghi = [
+      { title: "A", date: "2021-03-01", form: "rieng" },
+      { title: "B", date: "2021-04-01", form: "long_ghep" },
+      { title: "C", date: "2021-05-01" },
+    ];
+    Object.assign(d.values, { tt_hoi_nghi: 3, tt_rieng: 2, tt_long_ghep: 1 });
+    const [f] = only(d, "tt.register");
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toBe(
+      "Nếu chỉ sửa số cuộc tổ chức riêng thành 01 thì lại sai ở quy tắc khác; cần sửa cùng lúc: số cuộc tổ chức riêng (02), số hội nghị, tập huấn (03) và số cuộc lồng ghép (01).",
+    );
+    // Every row with its form, one figure off: the count alone fixes it, and it is offered.
+    d.registers!.hoi_nghi[2].form = "rieng";
+    d.values.tt_rieng = 1;
+    expect(only(d, "tt.register")[0].expected).toBe(2);
+  });
+
+  test("le with one figure each side names both ways; the register names each figure it disagrees with", () => {
+    const [f] = only(JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"])), "bqd.le");
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toBe("Sửa số nội dung được thông qua (06) thành không quá 05, hoặc sửa số nội dung Nhân dân bàn và quyết định (05) thành ít nhất 06.");
+    const [r] = only(ex("qcdc-2021"), "dth.register");
+    expect(r.expected).toBeUndefined();
+    expect(r.suggestion).toBe("Sửa theo sổ Đối thoại: số hội nghị đối thoại 0 và số cuộc người đứng đầu chính quyền chủ trì 0; hoặc bổ sung sổ.");
+  });
+});
