@@ -131,6 +131,36 @@ export function isPerUnit(rule: RuleDef): boolean {
   return rule.perUnit === true || rule.kind === "register-count";
 }
 
+/**
+ * Marks each warning or note that an error on the same figures implies (`impliedBy`): an
+ * `le` on a sum of parts (dth.parts) beside an `le` error of the same total whose failing
+ * parts are among them (dth.part: one part over the total; the sum of the parts is over it
+ * too, the parts being figures that are not negative). Returns the list unchanged when none.
+ */
+export function markImplied(findings: Finding[], t: TemplateDef): Finding[] {
+  let rules: Map<string, RuleDef> | undefined;
+  let out: Finding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const w = findings[i];
+    if (w.severity === "error") continue;
+    rules = rules ?? new Map(t.rules.map((r) => [r.id, r]));
+    const wr = rules.get(w.rule);
+    if (!wr || wr.kind !== "le" || wr.each) continue;
+    for (const e of findings) {
+      if (e.severity !== "error" || e.rule === w.rule) continue;
+      const er = rules.get(e.rule);
+      if (!er || er.kind !== "le" || er.right !== wr.right) continue;
+      // The parts that failed: each-rules name those over the total first, then the total.
+      const failing = er.each ? e.indicators.slice(0, Math.max(0, e.indicators.indexOf(er.right))) : er.left;
+      if (!failing.length || !failing.every((c) => wr.left.includes(c))) continue;
+      out = out ?? findings.slice();
+      out[i] = { ...w, impliedBy: e.rule };
+      break;
+    }
+  }
+  return out ?? findings;
+}
+
 /** Check one report against its template. Throws InputError for data with no known template. */
 export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const t = templateOf(data);
@@ -202,6 +232,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const o = applyOverrides(findings, data, lang);
   if (o.invalid.length) findings = o.findings.concat(o.invalid);
   else findings = o.findings;
+  // After the overrides: a warning is shown under an error only while that error is one.
+  findings = markImplied(findings, t);
   // By severity only (stable): generation order is template order.
   const errs: Finding[] = [];
   const warns: Finding[] = [];

@@ -168,7 +168,7 @@ describe("a finding no single figure fixes names every figure and offers no `exp
       "Sửa số cuộc người đứng đầu chính quyền chủ trì (03) thành không quá 02, hoặc sửa số hội nghị đối thoại (02) thành ít nhất 03 và sửa cả số cuộc trực tiếp (01) và số cuộc trực tuyến (01) cho khớp.",
     );
     expect(only(d, "dth.part", "en")[0].suggestion).toBe(
-      "Lower chaired by the head of government (03) to at most 02, or raise dialogue conferences (02) to at least 03 and correct in person (01) and online (01) to match.",
+      "Lower sessions chaired by the head of government (03) to at most 02, or raise dialogue conferences (02) to at least 03 and correct sessions in person (01) and sessions online (01) to match.",
     );
     // qcdc-2021 has no forms: the part and the total only.
     const [g] = only(ex("qcdc-2021"), "dth.part");
@@ -202,5 +202,31 @@ describe("a finding no single figure fixes names every figure and offers no `exp
     const [r] = only(ex("qcdc-2021"), "dth.register");
     expect(r.expected).toBeUndefined();
     expect(r.suggestion).toBe("Sửa theo sổ Đối thoại: số hội nghị đối thoại 0 và số cuộc người đứng đầu chính quyền chủ trì 0; hoặc bổ sung sổ.");
+  });
+});
+
+describe("a warning an error on the same figures implies is marked `impliedBy` (shown under it)", () => {
+  const ex = (id: string): ReportData => JSON.parse(JSON.stringify(EXAMPLES[id]));
+  test.each(["qcdc-2021", "dccs-2025"])("%s: dth.parts beside dth.part", (id) => {
+    const d = ex(id);
+    Object.assign(d.values, { dth_tong: 1, dth_cap_uy: 0, dth_chinh_quyen: 3 });
+    const res = check(d);
+    const parts = res.findings.find((f) => f.rule === "dth.parts")!;
+    expect(parts.severity).toBe("warning");
+    expect(parts.impliedBy).toBe("dth.part");
+    // Still a finding, still counted.
+    expect(res.summary.warnings).toBe(res.findings.filter((f) => f.severity === "warning").length);
+    expect(res.findings.find((f) => f.rule === "dth.part")!.impliedBy).toBeUndefined();
+  });
+  test("the sum over the total with every part within it (both heads chaired): a warning of its own", () => {
+    const d = ex("dccs-2025"); // 01 + 02 > 02, each part ≤ 02
+    const parts = check(d).findings.find((f) => f.rule === "dth.parts")!;
+    expect(parts.impliedBy).toBeUndefined();
+  });
+  test("dth.part switched to a warning by an override: nothing to nest under", () => {
+    const d = ex("qcdc-2021");
+    d.overrides = { "dth.part": { severity: "warning", reason: "Đã giải trình" } };
+    const parts = check(d).findings.find((f) => f.rule === "dth.parts")!;
+    expect(parts.impliedBy).toBeUndefined();
   });
 });
