@@ -64,7 +64,7 @@ describe("the worked example", () => {
     const f = en.findings.find((x) => x.rule === "dvc.ratio")!;
     expect(f.message).toContain("100% of 26 + 19 implies 45");
     expect(en.findings.find((x) => x.rule === "tt.sum")!.message).toBe(
-      "Conferences and trainings (0) differs from the sum of its parts: held on their own 0 + integrated 04 = 04.",
+      "Conferences and trainings (0) differs from the sum of its parts: conferences held on their own 0 + integrated conferences 04 = 04.",
     );
   });
   test("cells: paths are mapped to the workbook's cells", () => {
