@@ -12,6 +12,7 @@ import { readWorkbook } from "../core/sheet-read";
 import { loadSnapshot } from "./xlsx";
 import { withConsolidation } from "../core/merge/workbook";
 import { plural } from "../core/i18n";
+import { impliedParent } from "../core/implied";
 import { upperFirst } from "../core/vn";
 
 /** A usage or input problem: the command stops with this message and exit code (2). */
@@ -191,8 +192,7 @@ export function formatFindings(findings: Finding[], lang: Lang, details: (f: Fin
   // A warning or note an error on the same figures implies (`impliedBy`) is printed under that error ("↳").
   const parentOf = new Map<Finding, Finding>();
   for (const f of findings) {
-    if (!f.impliedBy || f.severity === "error") continue;
-    const p = findings.find((e) => e.severity === "error" && e.rule === f.impliedBy);
+    const p = impliedParent(f, findings);
     if (p) parentOf.set(f, p);
   }
   const SEV_WORD: Record<string, [string, string]> = { warning: ["cảnh báo", "warning"], info: ["thông tin", "note"] };

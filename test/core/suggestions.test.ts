@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { check } from "../../src/core/engine";
+import { check, impliedParent } from "../../src/core/engine";
 import { getTemplate } from "../../src/core/templates/index";
 import type { Finding, RawValue, ReportData, TemplateDef } from "../../src/core/types";
 import { formatPercent } from "../../src/core/vn";
@@ -228,5 +228,36 @@ describe("a warning an error on the same figures implies is marked `impliedBy` (
     d.overrides = { "dth.part": { severity: "warning", reason: "Đã giải trình" } };
     const parts = check(d).findings.find((f) => f.rule === "dth.parts")!;
     expect(parts.impliedBy).toBeUndefined();
+  });
+});
+
+describe("a rule's note that a figure is unreadable is marked as implied by that figure's value.kind error", () => {
+  const ex = (id: string): ReportData => JSON.parse(JSON.stringify(EXAMPLES[id]));
+  test("cv.sum cannot be checked because of \"hơn 500\": under the value.kind error of cv_khac", () => {
+    const d = ex("qcdc-2021");
+    d.values.cv_khac = "hơn 500";
+    d.values.vb_cap_uy = "khoảng 3";
+    const res = check(d);
+    const note = res.findings.find((f) => f.rule === "cv.sum")!;
+    expect(note).toMatchObject({ severity: "info", impliedBy: "value.kind", indicators: expect.arrayContaining(["cv_khac"]) });
+    // Under the error of its own figure, not the first value.kind error in the list.
+    const errs = res.findings.filter((f) => f.rule === "value.kind");
+    expect(errs.map((f) => f.path)).toEqual(["values.vb_cap_uy", "values.cv_khac"]);
+    expect(impliedParent(note, res.findings)).toBe(errs[1]);
+    expect(impliedParent(res.findings.find((f) => f.rule === "vb.sum")!, res.findings)).toBe(errs[0]);
+  });
+  test("a note naming a blank figure first is its own (nothing to fix in the unreadable one alone)", () => {
+    const d = ex("qcdc-2021");
+    Object.assign(d.values, { cv_khac: "hơn 500", cv_doanh_nghiep: null });
+    const note = check(d).findings.find((f) => f.rule === "cv.sum")!;
+    expect(note.indicators[0]).toBe("cv_doanh_nghiep");
+    expect(note.impliedBy).toBeUndefined();
+  });
+  test("the period note (Covid-19 support outside 2020–2022) is not about reading a figure: its own", () => {
+    const d = ex("qcdc-2021");
+    d.report!.year = 2024;
+    d.values.cv_khac = "hơn 500";
+    const period = check(d).findings.find((f) => f.rule === "cv.period");
+    expect(period?.impliedBy).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import * as React from "react";
 import { Button, Select, makeStyles, mergeClasses, tokens, Label } from "@fluentui/react-components";
 import type { Finding, Severity, TemplateDef } from "../../core/types";
 import { formatValue } from "../../core/values";
+import { impliedParent } from "../../core/implied";
 import { formatNumber } from "../../core/vn";
 import { ct, type CheckLang } from "../views/check.strings";
 
@@ -78,8 +79,7 @@ export function findingLabel(f: Finding, t: TemplateDef | undefined, lang: Check
 export function nestedUnder(list: Finding[]): Map<Finding, Finding> {
   const out = new Map<Finding, Finding>();
   for (const f of list) {
-    if (!f.impliedBy || f.severity === "error") continue;
-    const p = list.find((e) => e.severity === "error" && e.rule === f.impliedBy);
+    const p = impliedParent(f, list);
     if (p) out.set(f, p);
   }
   return out;
