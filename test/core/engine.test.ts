@@ -226,7 +226,7 @@ describe("ratio (within rounding)", () => {
     Object.assign(d.values, { dt_tong: 10, dt_da_giai_quyet: 9, dt_ty_le: "Không có" });
     const [f] = only(d, "dt.ratio");
     expect(f.severity).toBe("error");
-    expect(f.expected).toBe("90%");
+    expect(f.expected).toBe(90); // percent units, as every ratio's expected
   });
   test("cbccvc.ratio", () => {
     const d = clean();

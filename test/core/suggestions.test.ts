@@ -22,7 +22,7 @@ const EXAMPLES: Record<string, ReportData> = {
   "dccs-2025": read("examples/xa-tan-lap-2026.json"),
 };
 
-const RUNS = 400;
+const RUNS = Number(process.env.SUGGEST_RUNS) || 400;
 const SEED = fc.readConfigureGlobal().seed;
 console.log(`suggestions property: seed ${SEED ?? "(fast-check's own)"}, ${RUNS} runs per template`);
 
@@ -259,5 +259,27 @@ describe("a rule's note that a figure is unreadable is marked as implied by that
     d.values.cv_khac = "hơn 500";
     const period = check(d).findings.find((f) => f.rule === "cv.period");
     expect(period?.impliedBy).toBeUndefined();
+  });
+});
+
+describe("`expected` reads back as itself", () => {
+  test("a ratio left \"Không có\" over a total of 01: no 5.800% offered (it would read as 5,8%), the figures named", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]));
+    Object.assign(d.values, { dvc_tthc_tong: 1, dvc_ty_le_toan_trinh: "Không có" });
+    const [f] = check(d).findings.filter((x) => x.rule === "dvc.ratio");
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toContain("tổng số thủ tục hành chính (01)");
+  });
+  test("a ratio left \"Không có\" over a total: the right percent as a number in percent units", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]));
+    d.values.dvc_ty_le_toan_trinh = "Không có";
+    const [f] = check(d).findings.filter((x) => x.rule === "dvc.ratio");
+    expect(f.expected).toBe(48.3);
+    expect(f.suggestion).toBe("Ghi 48,3%.");
+  });
+  test("ck.max over 14 on one figure: 14 offered", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]));
+    d.values.ck_noi_dung = 15;
+    expect(check(d).findings.find((x) => x.rule === "ck.max")!.expected).toBe(14);
   });
 });

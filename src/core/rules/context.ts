@@ -287,9 +287,10 @@ export class Ctx {
 
   /**
    * The errors that setting `code` to `value` would bring about that are not there now: in
-   * the template's other rules reading `code` (not `except`), and in the value's own check
-   * (a percent over 100, a negative or fractional count). A rule offers a single `expected`
-   * only when this is empty: a suggestion followed must not bring back another error.
+   * the template's other rules reading `code`, and in the value's own check (a percent over
+   * 100, a negative or fractional count); and any error or warning the rule `except` itself
+   * still gives. A rule offers a single `expected` only when this is empty: a suggestion
+   * followed must fix its finding and not bring another error.
    */
   newErrors(code: string, value: number | string, except: { id: string }): Finding[] {
     if (this.trying || !this.runner) return [];
@@ -304,7 +305,12 @@ export class Ctx {
     const consolidated = !!(this.data.report && this.data.report.consolidated);
     const keyOf = (f: Finding) => f.rule + "|" + f.indicators.slice().sort().join(",");
     for (const rule of this.t.rules) {
-      if (rule.id === except.id) continue;
+      if (rule.id === except.id) {
+        // The rule itself: with the value set, it must hold on that figure (a note, e.g. on another blank figure, may stay).
+        const own = this.runner(rule.kind);
+        if (own) for (const f of own.run(rule, trial)) if (f.severity !== "info" && f.indicators.includes(code)) out.push(f);
+        continue;
+      }
       if (consolidated && (rule.perUnit === true || rule.kind === "register-count")) continue;
       if (!this.codesOf(rule).includes(code)) continue;
       const m = this.runner(rule.kind);

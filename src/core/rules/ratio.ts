@@ -112,11 +112,13 @@ export const ratioRule: RuleModule<RatioRule> = {
     const exact = (sum / den) * 100;
     if (rr.status === "na") {
       const d = Number.isInteger(roundTo(exact, 4)) ? 0 : 1;
-      const expected = ctx.percent(roundTo(exact, d), d);
+      const value = roundTo(exact, d);
+      const expected = ctx.percent(value, d);
       const P = params(rule, ctx);
       P.expected = expected;
       const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
-      return [ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, expected, expected, indicators, ctx.msg("ratio.suggestion", { expected }, rule.id)))];
+      // `expected` in percent units, as a number ("5.800%" would read back as 5,8%).
+      return [ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, value, expected, indicators, ctx.msg("ratio.suggestion", { expected }, rule.id)))];
     }
     if (rr.status !== "number") return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     const r = rr.value;
