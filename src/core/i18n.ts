@@ -120,8 +120,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "{total} ({totalValue}) is less than {min} × {perLower} ({perValue}) = {expected}.",
   },
   "min-per.suggestion": {
-    vi: "Kiểm tra lại {totalLower} và {perLower}.",
-    en: "Check {totalLower} and {perLower}.",
+    vi: "Sửa {totalLower} ({totalValue}) thành ít nhất {expected}, hoặc sửa lại {perLower} ({perValue}).",
+    en: "Raise {totalLower} ({totalValue}) to at least {expected}, or correct {perLower} ({perValue}).",
   },
   "min-per.missing": {
     vi: "Chưa đối chiếu được {totalLower} với {perLower} vì {missing}.",

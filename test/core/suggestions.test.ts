@@ -277,6 +277,11 @@ describe("`expected` reads back as itself", () => {
     expect(f.expected).toBe(48.3);
     expect(f.suggestion).toBe("Ghi 48,3%.");
   });
+  test("ttnd.members: the minimum offered, and the other figure named", () => {
+    const [f] = check(JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]))).findings.filter((x) => x.rule === "ttnd.members");
+    expect(f.expected).toBe(5);
+    expect(f.suggestion).toBe("Sửa số thành viên Ban Thanh tra nhân dân (04) thành ít nhất 05, hoặc sửa lại số Ban Thanh tra nhân dân (01).");
+  });
   test("ck.max over 14 on one figure: 14 offered", () => {
     const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]));
     d.values.ck_noi_dung = 15;
