@@ -288,3 +288,24 @@ describe("`expected` reads back as itself", () => {
     expect(check(d).findings.find((x) => x.rule === "ck.max")!.expected).toBe(14);
   });
 });
+
+describe("figures padded one way, English plurals", () => {
+  test("a register's rows: \"01 row\", \"02 rows\" in English, \"02 dòng\" in Vietnamese; the template's own wording too", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]));
+    d.registers!.hoi_nghi = [{ title: "A", date: "2021-03-01", form: "rieng" }];
+    d.values.tt_hoi_nghi = 4; // and the register says 01
+    const en = check(d, { lang: "en" }).findings.find((f) => f.rule === "tt.register")!;
+    expect(en.message).toMatch(/^The Conferences register has 01 row, but /);
+    d.registers!.hoi_nghi.push({ title: "B", date: "2021-04-01", form: "long_ghep" });
+    expect(check(d, { lang: "en" }).findings.find((f) => f.rule === "tt.register")!.message).toMatch(/^The Conferences register has 02 rows, but /);
+    expect(check(d).findings.find((f) => f.rule === "tt.register")!.message).toMatch(/^Sổ Hội nghị có 02 dòng, nhưng /);
+    const one: ReportData = JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]));
+    one.registers!.doi_thoai = one.registers!.doi_thoai!.slice(0, 1);
+    expect(check(one, { lang: "en" }).findings.find((f) => f.rule === "dth.register")!.message).toMatch(/has 01 planned dialogue conference, 0 held, but/);
+  });
+  test("a count in the message and in its figures reads the same (\"03\" both)", () => {
+    const f = check(JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]))).findings.find((x) => x.rule === "dth.part")!;
+    expect(f.message).toContain("(03)");
+    expect(f.values).toMatchObject({ dth_chinh_quyen: 3 }); // the JSON keeps numbers; the CLI and the pane print them "03"
+  });
+});
