@@ -133,6 +133,10 @@ export const MESSAGES: Record<string, Text> = {
     vi: "{ifLabel} là {ifValue} nhưng {thenLower} là {thenValue} (phải {thenOp} {thenBound}).",
     en: "{ifLabel} is {ifValue} but {thenLower} is {thenValue} (it must be {thenOp} {thenBound}).",
   },
+  "implies.suggestion": {
+    vi: "Sửa {thenLower} ({thenValue}) cho {thenOp} {thenBound}, hoặc sửa lại {ifLower} ({ifValue}).",
+    en: "Make {thenLower} ({thenValue}) {thenOp} {thenBound}, or correct {ifLower} ({ifValue}).",
+  },
   "implies.missing": {
     vi: "Chưa đối chiếu được {labelsLower} vì {missing}.",
     en: "{labels} cannot be checked together: {missing}.",

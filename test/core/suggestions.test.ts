@@ -262,6 +262,17 @@ describe("a rule's note that a figure is unreadable is marked as implied by that
   });
 });
 
+describe("implies: either figure may be wrong", () => {
+  test("kt.teams: teams without units names both figures, no `expected`", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]));
+    Object.assign(d.values, { kt_so_doan: 2, kt_so_don_vi: 0 });
+    d.registers!.kiem_tra = [];
+    const f = check(d).findings.find((x) => x.rule === "kt.teams")!;
+    expect(f.expected).toBeUndefined();
+    expect(f.suggestion).toBe("Sửa số đơn vị được kiểm tra (0) cho lớn hơn 0, hoặc sửa lại số đoàn kiểm tra (02).");
+  });
+});
+
 describe("`expected` reads back as itself", () => {
   test("a ratio left \"Không có\" over a total of 01: no 5.800% offered (it would read as 5,8%), the figures named", () => {
     const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["dccs-2025"]));
