@@ -11,6 +11,8 @@ export const MESSAGES: Record<string, Text> = {
   // Missing inputs (info)
   "missing.blank": { vi: "còn trống {list}", en: "{list} blank" },
   "missing.invalid": { vi: "không đọc được {list}", en: "{list} unreadable" },
+  "missing.fill": { vi: "điền {list}.", en: "fill in {list}." },
+  "missing.rewrite": { vi: "ghi lại {list} bằng một số.", en: "write {list} as a figure." },
 
   // sum
   "sum.fail": {

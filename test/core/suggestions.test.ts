@@ -320,3 +320,16 @@ describe("figures padded one way, English plurals", () => {
     expect(f.values).toMatchObject({ dth_chinh_quyen: 3 }); // the JSON keeps numbers; the CLI and the pane print them "03"
   });
 });
+
+describe("a rule that cannot be checked says what to fill in", () => {
+  test("blank and unreadable inputs: fill in the blank ones, write the others as figures (vi and en)", () => {
+    const d: ReportData = JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]));
+    Object.assign(d.values, { cv_doanh_nghiep: null, cv_khac: "hơn 500" });
+    const f = check(d).findings.find((x) => x.rule === "cv.sum")!;
+    expect(f.severity).toBe("info");
+    expect(f.suggestion).toBe("Điền hỗ trợ doanh nghiệp. Ghi lại hỗ trợ đối tượng khác bằng một số.");
+    expect(check(d, { lang: "en" }).findings.find((x) => x.rule === "cv.sum")!.suggestion).toBe("Fill in support to businesses. Write support to others as a figure.");
+    // The worked example: the blank total of the online services.
+    expect(check(JSON.parse(JSON.stringify(EXAMPLES["qcdc-2021"]))).findings.find((x) => x.rule === "dvc.parts")!.suggestion).toBe("Điền tổng số dịch vụ công.");
+  });
+});

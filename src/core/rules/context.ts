@@ -250,6 +250,14 @@ export class Ctx {
     return out;
   }
 
+  /** What to do about the inputs a rule cannot be checked without: "Điền A và B. Ghi lại C bằng một số." */
+  missingSuggestion(g: { blank: string[]; invalid: string[] }): string {
+    const out: string[] = [];
+    if (g.blank.length) out.push(trUpper(this.lang, "missing.fill", { list: this.join(g.blank.map((c) => this.lower(c))) }));
+    if (g.invalid.length) out.push(trUpper(this.lang, "missing.rewrite", { list: this.join(g.invalid.map((c) => this.lower(c))) }));
+    return out.join(" ");
+  }
+
   /** A figure in percent units as people write it, trimmed: 66,6667% (at most 4 decimals). */
   exactPercent(x: number): string {
     const r = roundTo(x, 4);

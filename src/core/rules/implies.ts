@@ -66,6 +66,7 @@ export const impliesRule: RuleModule<ImpliesRule> = {
         "info",
         ctx.msg("implies.missing", { labels: codes.map((c) => ctx.label(c)).join(", "), labelsLower: ctx.join(codes.map((c) => ctx.lower(c))), missing: ctx.missingText(m) }, rule.id),
         [first, ...codes.filter((c) => c !== first)],
+        { suggestion: ctx.missingSuggestion(m) },
       ),
     ];
   },

@@ -45,7 +45,7 @@ function info(rule: LeRule, ctx: Ctx, codes: string[], blank: string[], invalid:
   p.missing = ctx.missingText({ blank, invalid });
   const indicators = [first];
   for (const c of codes) if (c !== first) indicators.push(c);
-  return ctx.finding(rule, "info", ctx.msg("le.missing", p, rule.id), indicators);
+  return ctx.finding(rule, "info", ctx.msg("le.missing", p, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank, invalid }) });
 }
 
 export const leRule: RuleModule<LeRule> = {

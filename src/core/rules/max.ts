@@ -30,6 +30,6 @@ export const maxRule: RuleModule<MaxRule> = {
     const indicators = [first];
     for (const c of rule.codes) if (c !== first) indicators.push(c);
     const labelsLower = ctx.join(rule.codes.map((c) => ctx.lower(c)));
-    return [ctx.finding(rule, "info", ctx.msg("max.missing", { labelsLower, max: ctx.fmtNum(rule.codes[0], rule.max), missing: ctx.missingText({ blank: g.blank, invalid }) }, rule.id), indicators)];
+    return [ctx.finding(rule, "info", ctx.msg("max.missing", { labelsLower, max: ctx.fmtNum(rule.codes[0], rule.max), missing: ctx.missingText({ blank: g.blank, invalid }) }, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
   },
 };

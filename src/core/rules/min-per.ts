@@ -22,7 +22,7 @@ export const minPerRule: RuleModule<MinPerRule> = {
       const indicators = [first];
       for (const c of codes) if (c !== first) indicators.push(c);
       const p = { totalLower: ctx.lower(rule.total), perLower: ctx.lower(rule.per), missing: ctx.missingText({ blank: g.blank, invalid }) };
-      return [ctx.finding(rule, "info", ctx.msg("min-per.missing", p, rule.id), indicators)];
+      return [ctx.finding(rule, "info", ctx.msg("min-per.missing", p, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
     }
     const need = rule.min * per;
     if (total + TOL >= need) return [];

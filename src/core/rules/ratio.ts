@@ -53,7 +53,7 @@ function missingInfo(rule: RatioRule, ctx: Ctx, codes: string[], g: Gathered, on
   p.missing = ctx.missingText({ blank, invalid });
   const indicators = [first];
   for (const c of codes) if (c !== first) indicators.push(c);
-  return [ctx.finding(rule, "info", ctx.msg("ratio.missing", p, rule.id), indicators)];
+  return [ctx.finding(rule, "info", ctx.msg("ratio.missing", p, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank, invalid }) })];
 }
 
 export const ratioRule: RuleModule<RatioRule> = {

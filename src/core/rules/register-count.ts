@@ -108,6 +108,7 @@ export const registerCountRule: RuleModule<RegisterRule> = {
         "info",
         ctx.msg("register.missing", { register, ...rowsParams(rows.length, ctx.lang), firstCount, missing: ctx.missingText(missing), counts: countsText }, rule.id),
         indicators,
+        { suggestion: ctx.missingSuggestion(missing) },
       ),
     ];
   },

@@ -16,7 +16,7 @@ export const sumRule: RuleModule<SumRule> = {
       const indicators = [first];
       for (const c of codes) if (c !== first) indicators.push(c);
       const params = { total: ctx.label(rule.total), totalLower: ctx.lower(rule.total), missing: ctx.missingText({ blank: g.blank, invalid }) };
-      return [ctx.finding(rule, "info", ctx.msg("sum.missing", params, rule.id), indicators)];
+      return [ctx.finding(rule, "info", ctx.msg("sum.missing", params, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
     }
     const total = g.nums.get(rule.total)!;
     let sum = 0;
