@@ -28,7 +28,16 @@ test("the pane, step by step, in Vietnamese", async ({ page }) => {
   await page.getByTestId("tab-check").click();
   await page.getByTestId("check-run").click();
   await expect(page.getByTestId("summary")).toHaveText("3 lỗi · 3 cảnh báo · 2 ghi chú");
+  // Each finding says first what to do: the indicator's short label and cell, the suggestion; dth.parts under dth.part.
+  const tt = page.locator('[data-testid="finding"][data-rule="tt.sum"]');
+  await expect(tt.getByTestId("finding-head")).toHaveText("✗ Số hội nghị, tập huấn · Phụ lục!E14");
+  await expect(tt.getByTestId("finding-suggestion")).toHaveText("→ Sửa số hội nghị, tập huấn thành 04, hoặc sửa lại các phần.");
+  await expect(page.locator('[data-testid="finding-card"]', { has: page.locator('[data-rule="dth.part"]') }).locator('[data-rule="dth.parts"]')).toBeVisible();
   await page.screenshot({ path: path.join(OUT, "pane-4-check.png"), fullPage: true });
+  // The details (figures with their codes, rule ids) of the first finding, opened.
+  await page.getByTestId("finding-details-toggle").first().click();
+  await expect(page.getByTestId("finding-details").first()).toContainText("Quy tắc: tt.sum");
+  await page.screenshot({ path: path.join(OUT, "pane-4b-check-details.png"), fullPage: true });
   await page.getByTestId("tab-report").click();
   await expect(page.getByTestId("report-preview")).toContainText("SỐ LIỆU KẾT QUẢ THỰC HIỆN QUY CHẾ DÂN CHỦ", { timeout: 15000 });
   await page.screenshot({ path: path.join(OUT, "pane-5-report.png"), fullPage: false });
