@@ -147,3 +147,18 @@ describe("a province's own form (no draft phrases): figures compared through its
     expect(checkDraft(t, provinceData).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+test("labels with any characters make phrases that compile, or none: the check never throws", () => {
+  const odd = JSON.parse(JSON.stringify(PROVINCE)) as TemplateDef;
+  odd.id = "tinh-ky-tu-la";
+  odd.indicators[0].label.vi = "Tổng số văn bản [a-z]+ x|y * ? {} ^$ \\ đã ban hành";
+  odd.indicators[3].label.vi = "Số lượt tiếp công dân ((( ]] \\ /";
+  registerTemplate(odd);
+  const d = normalizeReport({ ...JSON.parse(JSON.stringify(provinceData)), template: "tinh-ky-tu-la" } as ReportData);
+  const made = derivePhrases(odd);
+  for (const p of made) for (const src of [p.lead, p.after, p.sentence]) if (src) expect(() => new RegExp(src, "iu")).not.toThrow();
+  expect(() => checkDraft("Tổng số văn bản [a-z]+ (x|y) \\1 * ? {2} ^$ đã ban hành: 07\nSố lượt tiếp công dân ((( ]] \\ /: 121", d)).not.toThrow();
+  // The other labels of the form are still read.
+  const errs = checkDraft("- Tổng số hương ước, quy ước: 07", d).findings.filter((f) => f.rule === "narrative.figure");
+  expect(errs.map((f) => f.indicators[0])).toEqual(["huong_uoc_tong"]);
+});

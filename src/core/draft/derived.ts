@@ -125,5 +125,13 @@ export function derivePhrases(template: TemplateDef, own?: DraftPatterns): Figur
       out.push({ code: i.code, after: "^\\s*" + phrase(pre) + "(?![\\p{L}])" });
     }
   }
-  return out;
+  // Made from words, escaped; still, a phrase that does not compile is left out, never thrown.
+  return out.filter((p) => {
+    try {
+      for (const src of [p.lead, p.after, p.sentence]) if (src !== undefined) new RegExp(src, "iu");
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
