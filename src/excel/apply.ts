@@ -25,6 +25,8 @@ export function officeRule(def: ValidationDef): Excel.DataValidationRule {
       return { date: { formula1: "1900-01-01", operator: OPERATOR.min as Excel.DataValidationOperator } };
     case "custom":
       return { custom: { formula: r.formula.startsWith("=") ? r.formula : "=" + r.formula } };
+    case "textLength":
+      return { textLength: { formula1: r.max, operator: "LessThanOrEqualTo" as Excel.DataValidationOperator } };
   }
 }
 

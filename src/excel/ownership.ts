@@ -8,7 +8,7 @@
  */
 import type { CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
 import type { TemplateDef } from "../core/types";
-import { MARKER } from "../core/layout";
+import { MARKER, infoFieldOf } from "../core/layout";
 import { addinPlan } from "./plan";
 
 function text(c: CellSnapshot | undefined): string {
@@ -39,11 +39,13 @@ export function sheetIsOurs(s: SheetSnapshot, p: SheetPlan): boolean {
     // The code column, row by row, as the layout wrote it (a few rows may have been edited).
     let same = 0;
     let total = 0;
+    // An info row's name ("Cơ quan báo cáo") matches the spec's key an older workbook holds ("agency").
+    const key = (v: string) => (p.role === "info" ? infoFieldOf(v)?.key ?? v : v);
     p.table.rows.forEach((row, i) => {
       const want = planText(row[cc]?.v);
       if (!want) return;
       total++;
-      if (text(s.rows[hr + 1 + i]?.[cc]) === want) same++;
+      if (key(text(s.rows[hr + 1 + i]?.[cc])) === key(want)) same++;
     });
     if (total > 0 && same < Math.ceil(total * 0.8)) return false;
   }

@@ -14,7 +14,7 @@
  */
 import type { Text, TemplateDef } from "../core/types";
 import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
-import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../core/layout";
+import { LAYOUT_VERSION, MARKER, infoFieldOf, type SheetRole, type ValidationDef } from "../core/layout";
 import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
@@ -555,15 +555,18 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
   if (fixedRows(p)) {
     // Rows are found by their key (code) in column B (indicators) or A (info), in case they were sorted.
     const keyCol = p.role === "indicators" ? 1 : 0;
+    // An info row's key: its Vietnamese name, or the spec's key an older workbook holds (same field).
+    const keyOf = (k: unknown): string | undefined =>
+      typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k;
     const rowOf = new Map<string, number>();
     for (let r = h + 1; r < s.rows.length; r++) {
-      const k = cellAt(s, r, keyCol)?.v;
-      if (typeof k === "string" && k && !rowOf.has(k)) rowOf.set(k, r);
+      const k = keyOf(cellAt(s, r, keyCol)?.v);
+      if (k && !rowOf.has(k)) rowOf.set(k, r);
     }
     const data = dataColumns(p);
     p.table.rows.forEach((r, i) => {
-      const key = r[keyCol]?.v;
-      const row = typeof key === "string" && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
+      const key = keyOf(r[keyCol]?.v);
+      const row = key !== undefined && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
       for (const j of data) {
         const existing = cellAt(s, row, j);
         if (sameContent(existing, r[j])) continue;
