@@ -186,6 +186,7 @@ export function mockWorkbook(init: { name: string; cells?: Record<string, Value 
       getEntireColumn: () => range(s, { row: 0, col: r.col, rows: 1048576, cols: r.cols }),
       getCell: (i: number, j: number) => range(s, { row: r.row + i, col: r.col + j, rows: 1, cols: 1 }),
       select: () => writes.push({ sheet: s.name, address: a1(r), what: "select" }),
+      merge: () => writes.push({ sheet: s.name, address: a1(r), what: "merge" }),
     };
     const proxy = new Proxy(m, {
       get(target, p, recv) {
