@@ -140,6 +140,13 @@ export function queueOps(context: Excel.RequestContext, ops: WriteOp[]): void {
         f.font.italic = true;
         break;
       }
+      case "plain": {
+        const f = range(op.sheet, op.rect).format;
+        f.fill.clear();
+        f.font.color = "#000000";
+        f.font.italic = false;
+        break;
+      }
       case "highlight": {
         const rg = range(op.sheet, op.rect);
         for (const r of op.rules) {

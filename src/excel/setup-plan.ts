@@ -42,6 +42,8 @@ export type WriteOp =
   | { kind: "merge"; sheet: string; rect: Rect; height: number }
   /** Cells the workbook computes (formulas): shaded, grey italic, unlike cells to type in. */
   | { kind: "computed"; sheet: string; rect: Rect }
+  /** A cell to type in again (a value replaced our formula): the computed shading taken off. */
+  | { kind: "plain"; sheet: string; rect: Rect }
   /** Conditional formats (ExcelApi 1.6): a cell containing `text` shown in its tone. */
   | { kind: "highlight"; sheet: string; rect: Rect; rules: { text: string; tone: "error" | "warning" }[] }
   /** Page layout (ExcelApi 1.9): A4, fitted to the page width, the header row (1-based) repeated. */
@@ -592,6 +594,8 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
   let replaced = 0;
   const put = (row: number, col: number, c: CellPlan | undefined) => {
     ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, cols[col]?.format)]] });
+    // A figure written where our formula was (a derived total): no longer shaded as computed.
+    if (!c?.formula && cellAt(s, row, col)?.formula) ops.push({ kind: "plain", sheet: name, rect: { row, col, rows: 1, cols: 1 } });
   };
   if (fixedRows(p)) {
     // Rows are found by their key (code) in column B (indicators) or A (info), in case they were sorted.

@@ -161,6 +161,7 @@ export function mockWorkbook(init: { name: string; cells?: Record<string, Value 
     const format = fmtObj("", ["columnWidth", "wrapText", "rowHeight", "horizontalAlignment", "verticalAlignment"]);
     format.font = fmtObj("font.", ["bold", "italic", "color", "size"]);
     format.fill = fmtObj("fill.", ["color"]);
+    format.fill.clear = () => style("fill.color", null);
     const dv: any = {
       clear: () => {
         log("validation-clear");

@@ -94,6 +94,22 @@ describe("set-up in an Excel with ExcelApi 1.9", () => {
   });
 });
 
+test("an import that writes a figure over a derived total takes the total's shading off", async () => {
+  const fake = host("1.9");
+  await setUp(fake);
+  const { previewImport, applyImport } = await import("../../src/excel/import");
+  const data = normalizeReport(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "examples", "son-la-skhcn-2021.json"), "utf8")));
+  const caps = detectCaps();
+  await applyImport(data, await previewImport(data, caps), caps);
+  const total = fake.cell("Phụ lục", "E9")!;
+  expect(total.formula).toBeUndefined();
+  expect(total.v).toBe(8);
+  expect(total.style?.["fill/color"]).toBeUndefined();
+  expect(total.style?.["font/italic"]).toBe(false);
+  // The ✓/✗ formulas stay shaded.
+  expect(fake.cell("Phụ lục", "G9")!.style).toMatchObject({ "fill/color": "#F2F2F2" });
+});
+
 describe("set-up in an older Excel", () => {
   test("ExcelApi 1.4: no print set-up and no conditional formats, set-up succeeds, formula cells still shaded", async () => {
     const fake = host("1.4");
