@@ -81,3 +81,16 @@ test("English pane: English in the pane, Vietnamese in the workbook's cells", as
   const sev = await pane.fake((f) => f.cell("Quy tắc riêng", "C4"));
   expect(sev.validation.rule.list.source).toBe("Lỗi,Cảnh báo,Thông tin");
 });
+
+test("the report inserted into a sheet prints on A4 portrait, one page wide (ExcelApi 1.9)", async ({ page }) => {
+  const pane = await openPane(page, { sets: { ExcelApi: "1.9" } });
+  await setUp2021(page);
+  await page.getByTestId("import-file").setInputFiles(EXAMPLE_JSON);
+  await page.getByTestId("confirm-ok").click();
+  await expect(page.getByTestId("import-found")).toBeVisible();
+  await page.getByTestId("tab-report").click();
+  await expect(page.getByTestId("report-preview")).toContainText("SỐ LIỆU KẾT QUẢ", { timeout: 15000 });
+  await page.getByRole("button", { name: "Chèn vào trang tính" }).click();
+  await expect(page.getByText('Đã chèn báo cáo vào trang tính "Báo cáo".')).toBeVisible();
+  expect(await pane.fake((f) => f.pageLayout("Báo cáo"))).toMatchObject({ paperSize: "A4", orientation: "Portrait", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+});
