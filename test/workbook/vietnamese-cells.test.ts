@@ -83,6 +83,9 @@ describe("severities in the workbook", () => {
     const overrides = texts.filter((x) => x.sheet === "Ngoại lệ").map((x) => x.text);
     expect(rulesSheet).toContain("Cảnh báo");
     expect(overrides).toContain("Tắt");
+    // The sheets' help names the severities as the lists offer them.
+    for (const x of [...rulesSheet, ...overrides]) expect(x).not.toMatch(/\berror, warning\b|\boff\b \(|Tắt \(off\)/);
+    expect(rulesSheet.join(" ")).toMatch(/Lỗi, Cảnh báo hoặc Thông tin/);
     // No cell a user reads is a bare English severity or an info key.
     for (const x of texts) {
       expect(SEVERITY_WORDS).not.toContain(x.text.trim());
