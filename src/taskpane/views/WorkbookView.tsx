@@ -312,10 +312,11 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
         </Notice>
       )}
       {outcome && outcome.kind === "done" && outcome.found && (
-        <Notice intent={outcome.found.errors > 0 ? "error" : outcome.found.warnings > 0 ? "warning" : "success"} testId="import-found">
-          <p className={s.p} data-errors={outcome.found.errors} data-warnings={outcome.found.warnings}>
-            <strong>{foundText(lang, outcome.found)}</strong>
-          </p>
+        <Notice
+          intent={outcome.found.errors > 0 ? "error" : outcome.found.warnings > 0 ? "warning" : "success"}
+          testId="import-found"
+          title={<span data-errors={outcome.found.errors} data-warnings={outcome.found.warnings}>{foundText(lang, outcome.found)}</span>}
+        >
           {outcome.found.errors + outcome.found.warnings > 0 && onShowCheck && (
             <Button appearance="primary" onClick={onShowCheck} data-testid="import-show-findings">
               {tr(lang, "importShow")}
