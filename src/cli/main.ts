@@ -17,7 +17,9 @@ import { cleanIo, jsonText, processOut } from "./terminal";
 import { CELL_MAX_CHARS, inputNotes } from "../core/input-clean";
 import { CliError, draftNotice, expectTemplate, extOf, formatFindings, loadReportInput, parseArgs, type ParsedArgs } from "./input";
 import { loadTemplateOption } from "./template";
-import { readWorkbook } from "../core/sheet-read";
+import { readMarker } from "../core/sheet-read";
+import { planUpgrade } from "../core/upgrade";
+import { LAYOUT_VERSION } from "../core/layout";
 import { loadSnapshot } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
@@ -94,8 +96,9 @@ Hội nghị, Đối thoại), "Nội dung", "Quy tắc riêng", "Ngoại lệ".
                     qcdc-2021 (mẫu 2021) hoặc tệp mẫu của cơ quan yêu cầu (được lưu trong sổ tính).
                     Có --data thì dùng mẫu ghi trong tệp JSON
   --force           ghi đè nếu TỆP.xlsx đã có
-TỆP.xlsx đã có và --template là phiên bản mới của mẫu của sổ: in kế hoạch nâng cấp; thêm --yes
-để nâng cấp (giữ mọi số liệu theo mã, bản sao cũ TỆP.bak.xlsx).
+TỆP.xlsx đã có và --template là phiên bản mới của mẫu của sổ, hoặc sổ theo bố cục cũ (không cần
+--template): in kế hoạch nâng cấp; thêm --yes để nâng cấp (giữ mọi số liệu theo mã, bản sao cũ
+TỆP.bak.xlsx; cột sổ mẫu mới bỏ đi được giữ ở bên phải bảng).
 Không có --data: các ô tổng và tỷ lệ có sẵn công thức.
 `,
     en: `phuluc init FILE.xlsx [--data report.json] [--template dccs-2025|qcdc-2021] [--force]
@@ -108,8 +111,9 @@ registers, "Nội dung" (text), "Quy tắc riêng" (own rules), "Ngoại lệ" (
                     qcdc-2021 (the 2021 form) or the requesting body's template file (stored in the
                     workbook). With --data, the template the JSON names
   --force           overwrite FILE.xlsx if it exists
-FILE.xlsx exists and --template is a newer version of its template: the upgrade plan is printed;
-add --yes to upgrade (every value kept by code, old copy FILE.bak.xlsx).
+FILE.xlsx exists and --template is a newer version of its template, or the workbook has an older
+layout (no --template needed): the upgrade plan is printed; add --yes to upgrade (every value kept
+by code, old copy FILE.bak.xlsx; register columns the new version dropped kept right of the table).
 Without --data, totals and ratios hold formulas.
 `,
   },
@@ -249,7 +253,11 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const carried = !!templateArg && [".json", ".xlsx", ".xlsm"].includes(extOf(templateArg));
   const yes = p.flags.has("--yes") || p.flags.has("-y");
   const dataFile = p.options.get("--data");
-  if (fs.existsSync(out) && templateArg && !dataFile && !p.flags.has("--force")) return upgradeWorkbook(out, templateArg, yes, lang, io);
+  if (fs.existsSync(out) && !dataFile && !p.flags.has("--force")) {
+    if (templateArg) return upgradeWorkbook(out, templateArg, yes, lang, io);
+    // A workbook of an older layout version: the same upgrade, to the template it follows.
+    if (await olderLayout(out)) return upgradeWorkbook(out, undefined, yes, lang, io);
+  }
   // Refused before any reading: an existing file without --force, the data file itself, a locked file.
   checkOutput(out, { force: p.flags.has("--force"), inputs: [dataFile, templateArg && carried ? templateArg : undefined] });
   let data: ReportData | undefined;
@@ -297,66 +305,50 @@ async function cmdInit(p: Parsed, lang: Lang, io: Io): Promise<number> {
   return 0;
 }
 
+/** Whether `file` is a phuluc workbook of an older layout version (anything unreadable: no). */
+async function olderLayout(file: string): Promise<boolean> {
+  try {
+    const m = readMarker(await loadSnapshot(file));
+    return m.found && (m.version ?? 0) < LAYOUT_VERSION;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * `phuluc init existing.xlsx --template newer.json [--yes]`: a workbook set up with an older
- * version of the same template is rewritten with the new one, keeping every value by code.
- * The plan is printed first; without --yes nothing is written. A `.bak.xlsx` copy is kept;
- * values whose code the new version dropped stay in the "Phụ lục" sheet, below the
- * template's rows, marked "(mã không có trong mẫu …)", and are listed.
+ * `phuluc init existing.xlsx [--template newer.json] [--yes]`: a workbook of an older layout,
+ * or set up with an older version of the same template, is rewritten with the current layout
+ * and the new template, keeping every value by code (src/core/upgrade.ts). The plan is printed
+ * first; without --yes nothing is written. A `.bak.xlsx` copy is kept; values whose code the
+ * new version dropped stay in the "Phụ lục" sheet, below the template's rows, marked
+ * "(mã không có trong mẫu …)"; register columns it dropped stay to the right of their table.
  */
-async function upgradeWorkbook(file: string, templateArg: string, yes: boolean, lang: Lang, io: Io): Promise<number> {
+async function upgradeWorkbook(file: string, templateArg: string | undefined, yes: boolean, lang: Lang, io: Io): Promise<number> {
   const L = (vi: string, en: string) => t(lang, vi, en);
   const snap = await loadSnapshot(file);
-  const r = readWorkbook(snap, { lang });
-  const next = await loadTemplateOption(templateArg, lang);
-  registerTemplate(next);
-  if (!r.template) {
+  const next = templateArg ? await loadTemplateOption(templateArg, lang) : undefined;
+  if (next) registerTemplate(next);
+  const up = planUpgrade(snap, next, { where: "cli", backup: backupName(file), embed: next ? true : undefined });
+  if ("refused" in up) {
+    if (up.refused === "other-template")
+      throw new CliError(
+        `Sổ tính "${file}" theo mẫu "${up.prev}", không phải mẫu "${up.next}": không nâng cấp được. Tạo sổ tính mới bằng: phuluc init so-lieu-moi.xlsx --template ${templateArg}`,
+        `Workbook "${file}" follows template "${up.prev}", not "${up.next}": it cannot be upgraded. Make a new one: phuluc init new.xlsx --template ${templateArg}`,
+      );
     throw new CliError(
       `Tệp "${file}" đã có và không phải sổ tính phuluc đọc được; phuluc không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`,
       `"${file}" exists and is not a phuluc workbook that can be read; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`,
     );
   }
-  const prev = r.template;
-  if (prev.id !== next.id) {
-    throw new CliError(
-      `Sổ tính "${file}" theo mẫu "${prev.id}", không phải mẫu "${next.id}": không nâng cấp được. Tạo sổ tính mới bằng: phuluc init so-lieu-moi.xlsx --template ${templateArg}`,
-      `Workbook "${file}" follows template "${prev.id}", not "${next.id}": it cannot be upgraded. Make a new one: phuluc init new.xlsx --template ${templateArg}`,
-    );
-  }
-  const blank = (v: unknown) => v === null || v === undefined || v === "";
-  const nextCodes = new Set(next.indicators.map((d) => d.code));
-  const prevCodes = new Set(prev.indicators.map((d) => d.code));
-  const dropped = Object.keys(r.data.values).filter((c) => !nextCodes.has(c) && (!blank(r.data.values[c]) || !blank(r.data.previous?.[c])));
-  const added = next.indicators.filter((d) => !prevCodes.has(d.code)).map((d) => d.code);
-  const lostFields: string[] = [];
-  for (const [rid, rows] of Object.entries(r.data.registers)) {
-    const reg = next.registers.find((x) => x.id === rid);
-    const keep = new Set(reg ? reg.fields.map((f) => f.id) : []);
-    const cols = new Set<string>();
-    for (const row of rows) for (const [k, v] of Object.entries(row || {})) if (!keep.has(k) && !blank(v)) cols.add(k);
-    for (const c of cols) lostFields.push(reg ? `${rid}.${c}` : rid);
-  }
-  const lines = [
-    L(`Nâng cấp ${file}: mẫu ${prev.id} phiên bản ${prev.version ?? 1} → phiên bản ${next.version ?? 1}.`, `Upgrade ${file}: template ${prev.id} version ${prev.version ?? 1} → version ${next.version ?? 1}.`),
-    L(`  Giữ nguyên mọi số liệu theo mã chỉ tiêu; bản sao cũ: ${backupName(file)}.`, `  Every value is kept by its code; old copy: ${backupName(file)}.`),
-  ];
-  if (added.length) lines.push(L(`  Chỉ tiêu mới (để trống): ${added.join(", ")}.`, `  New indicators (blank): ${added.join(", ")}.`));
-  if (dropped.length)
-    lines.push(
-      L(
-        `  Chỉ tiêu mẫu mới không còn, số liệu vẫn giữ ở cuối trang "Phụ lục" (ghi "mã không có trong mẫu"): ${dropped.join(", ")}.`,
-        `  Indicators the new version dropped, values kept at the end of the "Phụ lục" sheet (marked "mã không có trong mẫu"): ${dropped.join(", ")}.`,
-      ),
-    );
-  if (lostFields.length)
-    lines.push(L(`  Cột sổ mẫu mới không còn (số liệu chỉ còn trong bản sao ${backupName(file)}): ${lostFields.join(", ")}.`, `  Register columns the new version dropped (their values stay only in ${backupName(file)}): ${lostFields.join(", ")}.`));
-  io.out(lines.join("\n") + "\n");
+  const head = up.layoutOlder && !next
+    ? L(`Nâng cấp ${file} lên bố cục mới (mẫu ${up.next.id}):`, `Upgrade ${file} to the new layout (template ${up.next.id}):`)
+    : L(`Nâng cấp ${file}:`, `Upgrade ${file}:`);
+  io.out([head, ...up.lines.map((x) => "  " + (lang === "en" ? x.en : x.vi))].join("\n") + "\n");
   if (!yes) {
     io.out(L(`Chưa ghi gì. Để nâng cấp, chạy lại với --yes.\n`, `Nothing written. To upgrade, run again with --yes.\n`));
     return 0;
   }
-  const data: ReportData = { ...r.data, template: next.id };
-  const plan = planWorkbook(next, data, { embedTemplate: true });
+  const plan = planWorkbook(up.next, up.data, up.options);
   // Through files.ts: refused while open in Excel, the old copy kept (never over an older backup), temp file renamed into place.
   const backup = await replaceWithBackup(file, (tmp) => buildWorkbook(plan).xlsx.writeFile(tmp));
   io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));

@@ -6,8 +6,24 @@
 import type { IndicatorKind, TemplateDef, Text, RegisterFieldDef, RuleDef } from "./types";
 import { reportLists } from "./template-info";
 
-/** Bumped when the layout changes; older workbooks are upgraded keeping every value. */
-export const LAYOUT_VERSION = 1;
+/**
+ * Bumped when the layout changes; older workbooks are read as they are (columns by header) and
+ * upgraded in place keeping every value (src/core/upgrade.ts).
+ * 1: Nhóm, Mã, Chỉ tiêu, … on "Phụ lục". 2: the label before the code (a clerk reads it first).
+ */
+export const LAYOUT_VERSION = 2;
+
+/** What each layout version changed, for the upgrade plan shown before an older workbook is upgraded. */
+export const LAYOUT_CHANGES: { version: number; text: Text }[] = [
+  { version: 1, text: { vi: 'Trang "Phụ lục": thêm cột "Kiểm tra" (✓/✗ tính ngay trong Excel).', en: 'Sheet "Phụ lục": a "Kiểm tra" column (✓/✗ computed by Excel) is added.' } },
+  {
+    version: 2,
+    text: {
+      vi: 'Trang "Phụ lục": cột "Chỉ tiêu" (tên chỉ tiêu) chuyển lên trước cột "Mã"; số liệu vẫn ở cột "Giá trị" (cột E).',
+      en: 'Sheet "Phụ lục": the "Chỉ tiêu" (indicator) column moves before the "Mã" (code) column; figures stay in the "Giá trị" column (E).',
+    },
+  },
+];
 
 /**
  * Ownership marker: a very hidden sheet holding the layout id, version and the actual
@@ -248,8 +264,8 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     },
     columns: [
       { key: "group", header: { vi: "Nhóm", en: "Group" }, width: 7 },
-      { key: "code", header: { vi: "Mã", en: "Code" }, width: 20 },
       { key: "label", header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 60, wrap: true },
+      { key: "code", header: { vi: "Mã", en: "Code" }, width: 20 },
       { key: "unit", header: { vi: "Đơn vị tính", en: "Unit" }, width: 11 },
       { key: "value", header: { vi: "Giá trị", en: "Value" }, width: 16 },
       { key: "previous", header: { vi: "Năm trước", en: "Previous year" }, width: 16 },
@@ -346,7 +362,8 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
 /** Column letter of a 1-based column index. */
 export function colLetter(index1: number): string {
   let s = "";
-  let n = index1;
+  // Never loop on a column that is not one (Infinity from an empty min/max would never end).
+  let n = Number.isFinite(index1) ? Math.min(Math.floor(index1), 16384) : 0;
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;

@@ -48,6 +48,16 @@ export interface PlanOptions {
    * that receives the workbook needs no other file: for a template that is not built in.
    */
   embedTemplate?: boolean;
+  /**
+   * An upgrade (src/core/upgrade.ts): value cells written as given rather than from the data,
+   * by code (a derived formula kept as a formula, a user's formula kept as typed).
+   */
+  valueCells?: Record<string, CellPlan>;
+  /**
+   * An upgrade: columns of a register that the new template version dropped, kept to the
+   * right of its table (header, then one cell per data row), by register id.
+   */
+  keptColumns?: Record<string, { header: string; cells: CellPlan[] }[]>;
 }
 
 /** What the plan tells the status-formula hook about the cells it writes. */
@@ -169,7 +179,9 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
     // A percent cell's decimals: the template's for this indicator, else the product's.
     const decimals = d.decimals ?? DEFAULT_PERCENT_DECIMALS;
     let value: CellPlan;
-    if (data) {
+    if (data && opts.valueCells && opts.valueCells[d.code]) {
+      value = { ...opts.valueCells[d.code] };
+    } else if (data) {
       value = indicatorCell(data.values ? data.values[d.code] : null, d.kind, decimals);
     } else if (formulas[d.code]) {
       value = { formula: formulas[d.code], format: indicatorFormat(d.kind, decimals) };
@@ -298,7 +310,12 @@ function infoSheet(t: TemplateDef, s: SheetDef, data: ReportData | undefined): S
   };
 }
 
-function listSheet(s: SheetDef, rows: CellPlan[][], formatRows: number): SheetPlan {
+function listSheet(s: SheetDef, rows: CellPlan[][], formatRows: number, kept: { header: string; cells: CellPlan[] }[] = []): SheetPlan {
+  if (kept.length) {
+    // Columns the new template dropped, to the right of the table's own (an upgrade keeps their values).
+    const n = Math.max(rows.length, ...kept.map((k) => k.cells.length));
+    rows = Array.from({ length: n }, (_r, i) => [...(rows[i] ?? emptyRow(s)), ...kept.map((k) => k.cells[i] ?? { v: null })]);
+  }
   const plan: SheetPlan = {
     role: s.role,
     name: s.name,
@@ -306,9 +323,9 @@ function listSheet(s: SheetDef, rows: CellPlan[][], formatRows: number): SheetPl
     table: {
       name: s.table,
       headerRow: s.headerRow,
-      header: s.columns.map((c) => c.header.vi),
-      rows: rows.length ? rows : [emptyRow(s)],
-      columns: columnsOf(s, true),
+      header: [...s.columns.map((c) => c.header.vi), ...kept.map((k) => k.header)],
+      rows: rows.length ? rows : [[...emptyRow(s), ...kept.map(() => ({ v: null }))]],
+      columns: [...columnsOf(s, true), ...kept.map(() => ({ width: 30, wrap: true }))],
       formatRows: Math.max(formatRows, rows.length || 1),
     },
     freezeRows: s.headerRow,
@@ -334,7 +351,7 @@ export function planWorkbook(t: TemplateDef, data?: ReportData, opts: PlanOption
         const reg = t.registers.find((r) => r.id === s.register);
         const list = (data && data.registers && s.register && data.registers[s.register]) || [];
         const rows = reg ? list.map((row) => reg.fields.map((f) => fieldCell(f, row ? row[f.id] : null))) : [];
-        sheets.push(listSheet(s, rows, formatRows));
+        sheets.push(listSheet(s, rows, formatRows, (s.register && opts.keptColumns?.[s.register]) || []));
         break;
       }
       case "sections": {

@@ -17,6 +17,7 @@ import { setCellResolver, cellOf, type CellResolver } from "./cells";
 import { getTemplate, listTemplates, registerTemplate } from "./templates/index";
 import { percentDecimals } from "./number-format";
 import { embeddedTemplateText, parseTemplateText, EMBED } from "./designer/json";
+import { ownsSheet, freeSheetName, type OwnedShape } from "./ownership";
 
 export interface ReadOptions {
   /** Language of the findings' messages (default Vietnamese). */
@@ -241,16 +242,35 @@ const SHEET_KIND: Record<string, Msg> = {
   overrides: { vi: "trang ngoại lệ", en: "the overrides sheet" },
 };
 
-function locateSheets(rd: Reader, snap: WorkbookSnapshot, layout: WorkbookLayout, marker: Marker): Map<SheetDef, Found> {
+/**
+ * What ownership compares for a sheet of the layout (src/core/ownership.ts, the predicate the
+ * add-in applies before writing): only the figures sheet is tested, by its table, headers and
+ * indicator codes; the other sheets hold no fixed keys of their own.
+ */
+export function ownedShape(def: SheetDef, t: TemplateDef): OwnedShape | undefined {
+  if (def.role !== "indicators") return undefined;
+  return { table: def.table, headerRow: def.headerRow, header: def.columns.map((c) => c.header.vi), keys: t.indicators.map((d) => d.code) };
+}
+
+function locateSheets(rd: Reader, snap: WorkbookSnapshot, t: TemplateDef, layout: WorkbookLayout, marker: Marker): Map<SheetDef, Found> {
   const out = new Map<SheetDef, Found>();
   const claimed = new Set<SheetSnapshot>([marker.sheet]);
   const sheets = snap.sheets || [];
   const pending: SheetDef[] = [];
+  /** Sheets under one of our names that are no longer ours (a user's replacement), by the def they replaced. */
+  const replaced = new Map<SheetDef, SheetSnapshot>();
+  const ours = (s: SheetSnapshot, def: SheetDef) => {
+    const shape = ownedShape(def, t);
+    return !shape || ownsSheet(s, shape);
+  };
   // First pass: the names the marker records.
   for (const def of layout.sheets) {
     const name = marker.names.get(def.table.toLowerCase()) ?? def.name;
     const s = sheets.find((x) => x.name === name && !claimed.has(x)) ?? sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() && !claimed.has(x));
-    if (s) {
+    if (s && !ours(s, def)) {
+      replaced.set(def, s);
+      pending.push(def);
+    } else if (s) {
       const h = findHeader(s, def);
       claimed.add(s);
       out.set(def, { def, sheet: s, headerRow: h ? h.headerRow : def.headerRow - 1, cols: h ? h.cols : new Map() });
@@ -263,7 +283,7 @@ function locateSheets(rd: Reader, snap: WorkbookSnapshot, layout: WorkbookLayout
     const recorded = marker.names.get(def.table.toLowerCase()) ?? def.name;
     let found: Found | undefined;
     for (const s of sheets) {
-      if (claimed.has(s)) continue;
+      if (claimed.has(s) || !ours(s, def)) continue;
       const h = findHeader(s, def);
       const hasTable = (s.tables || []).some((x) => x.name.toLowerCase() === def.table.toLowerCase());
       if (h && (hasTable || looksLike(def, h))) {
@@ -278,6 +298,14 @@ function locateSheets(rd: Reader, snap: WorkbookSnapshot, layout: WorkbookLayout
         vi: `Không thấy trang "${recorded}" (${SHEET_KIND[def.role].vi}${def.register ? " " + def.name : ""}); trang "${found.sheet.name}" có đúng bảng của nó nên phuluc đã đọc trang này. Nên đổi tên trang về "${recorded}".`,
         en: `Sheet "${recorded}" (${SHEET_KIND[def.role].en}${def.register ? " " + def.name : ""}) is missing; sheet "${found.sheet.name}" holds its table, so phuluc read that one. Renaming it back to "${recorded}" is advised.`,
       }, { cells: [ref(found.sheet.name, found.headerRow, 0)] });
+    } else if (replaced.has(def)) {
+      const theirs = replaced.get(def)!;
+      const taken = (n: string) => sheets.some((x) => x.name.toLowerCase() === n.toLowerCase());
+      const next = freeSheetName(def.name, taken);
+      rd.add("workbook.replaced-sheet", {
+        vi: `Trang "${theirs.name}" không còn là ${SHEET_KIND[def.role].vi} của phuluc: không có bảng ${def.table}, tiêu đề cột và các mã chỉ tiêu không còn như phuluc đã tạo (có lẽ trang của phuluc đã bị xóa và một trang khác được đặt cùng tên). phuluc không đọc số liệu từ trang này và không ghi gì vào đó; số liệu phụ lục coi như để trống. Bấm "Tạo sổ nhập liệu" trong add-in phuluc để tạo lại ${SHEET_KIND[def.role].vi} với tên "${next}", bên cạnh trang "${theirs.name}" của bạn (trang của bạn được giữ nguyên), rồi nhập số liệu vào đó.`,
+        en: `Sheet "${theirs.name}" is no longer phuluc's ${SHEET_KIND[def.role].en.replace(/^the /, "")}: table ${def.table} is gone and its headers and indicator codes are not as phuluc wrote them (phuluc's sheet was probably deleted and another one given its name). phuluc reads no figures from it and writes nothing to it; the appendix's figures are taken as blank. Click "Set up the workbook" in the phuluc add-in to make ${SHEET_KIND[def.role].en} again, named "${next}", beside your sheet "${theirs.name}" (yours is kept as it is), and type the figures there.`,
+      }, { suggestion: rd.t({ vi: `Bấm "Tạo sổ nhập liệu" để tạo lại trang "${next}".`, en: `Click "Set up the workbook" to make sheet "${next}".` }) });
     } else {
       rd.add("workbook.missing-sheet", {
         vi: `Thiếu trang "${recorded}" (${SHEET_KIND[def.role].vi}${def.register ? " " + def.name : ""}): trang đã bị xóa hoặc đổi tên và không tìm thấy bảng ${def.table} ở trang nào khác. Số liệu của trang này coi như để trống. Hãy khôi phục trang (tạo sổ mới bằng phuluc init rồi chép số liệu sang).`,
@@ -560,7 +588,8 @@ interface RegisterPlace {
 function readRegister(rd: Reader, t: TemplateDef, regId: string, f: Found | undefined, places: Map<string, RegisterPlace>): RegisterRow[] {
   const reg = t.registers.find((r) => r.id === regId);
   const rows: RegisterRow[] = [];
-  if (!reg || !f) return rows;
+  // A sheet with none of the register's columns (its header cleared, or not read) has no rows to read.
+  if (!reg || !f || f.cols.size === 0) return rows;
   rd.cells["registers." + regId] = quoteSheet(f.sheet.name) + "!" + colLetter(1) + (f.headerRow + 1);
   const readers = new Map(reg.fields.filter((x) => x.type === "enum").map((x) => [x.id, labelReader(x.options ?? [])]));
   const fields = reg.fields.map((field) => ({ field, c: f.cols.get(field.id) })).filter((x) => x.c !== undefined) as { field: RegisterFieldDef; c: number }[];
@@ -668,7 +697,7 @@ function inner(snap: WorkbookSnapshot, rd: Reader): Omit<ReadResult, "cellOf"> {
   }
   const layout = buildLayout(t);
   for (const [code, formula] of Object.entries(derivedFormulas(t, layout))) rd.derived.set(valueAddress(t, layout, code), formula);
-  const found = locateSheets(rd, snap, layout, marker);
+  const found = locateSheets(rd, snap, t, layout, marker);
   const get = (role: string, register?: string) => {
     for (const [def, f] of found) if (def.role === role && (register === undefined || def.register === register)) return f;
     return undefined;

@@ -106,6 +106,9 @@ export function queueOps(context: Excel.RequestContext, ops: WriteOp[]): void {
         t.style = "TableStyleLight9";
         break;
       }
+      case "noValidation":
+        range(op.sheet, op.rect).dataValidation.clear();
+        break;
       case "tableRows":
         if (op.count > 0) wb.tables.getItem(op.table).rows.add(undefined, Array.from({ length: op.count }, () => Array.from({ length: op.cols }, () => "")));
         break;

@@ -5,8 +5,8 @@
  */
 import type { ReportData, TemplateDef } from "../core/types";
 import type { WorkbookPlan } from "../core/workbook-model";
-import { planWorkbook } from "../core/sheet-plan";
+import { planWorkbook, type PlanOptions } from "../core/sheet-plan";
 
-export function addinPlan(t: TemplateDef, data?: ReportData, opts: { embedTemplate?: boolean } = {}): WorkbookPlan {
-  return planWorkbook(t, data, { embedTemplate: !!opts.embedTemplate });
+export function addinPlan(t: TemplateDef, data?: ReportData, opts: Pick<PlanOptions, "embedTemplate" | "valueCells" | "keptColumns"> = {}): WorkbookPlan {
+  return planWorkbook(t, data, { ...opts, embedTemplate: !!opts.embedTemplate });
 }

@@ -325,6 +325,26 @@ export async function readBook(context: Excel.RequestContext, opts: ReadOptions 
     }
   }
 
+  // Our sheets the marker records but the first reads left out (no table, a name of a template
+  // this pane did not know before reading the marker, e.g. a register of a province's template
+  // carried in the workbook): one more sync, only then.
+  const markerBlocks = blocks.get(MARKER.sheet);
+  if (markerBlocks) {
+    const recorded = new Set<string>();
+    for (const row of grid(markerBlocks).slice(MARKER.firstRoleRow - 1)) if (row[1] && typeof row[1].v === "string") recorded.add(row[1].v);
+    const missed = sheets.items.filter((ws) => recorded.has(ws.name) && !blocks.has(ws.name) && !ours.includes(ws));
+    if (missed.length) {
+      const used = new Map<string, Excel.Range>();
+      for (const ws of missed) {
+        const r = ws.getUsedRangeOrNullObject(false);
+        r.load(PROPS_FULL);
+        used.set(ws.name, r);
+      }
+      await sync();
+      for (const [name, r] of used) if (!r.isNullObject) record(name, r, true);
+    }
+  }
+
   const out: SheetSnapshot[] = [];
   for (const ws of [...sheets.items].sort((a, b) => a.position - b.position)) {
     const sheet: SheetSnapshot = { name: ws.name, visibility: String(ws.visibility), rows: [] };

@@ -21,6 +21,8 @@ import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
 import { sheetIsOurs } from "./ownership";
+import { freeSheetName } from "../core/ownership";
+import type { UpgradePlan } from "../core/upgrade";
 
 /** One write, in the order given. Rows/columns 0-based. */
 export type WriteOp =
@@ -31,6 +33,8 @@ export type WriteOp =
   | { kind: "wrap"; sheet: string; rect: Rect }
   | { kind: "width"; sheet: string; col: number; points: number }
   | { kind: "validation"; sheet: string; rect: Rect; def: ValidationDef }
+  /** Remove the data validation of a range (an upgrade moved what the column holds). */
+  | { kind: "noValidation"; sheet: string; rect: Rect }
   | { kind: "table"; sheet: string; rect: Rect; name: string }
   | { kind: "tableRows"; table: string; count: number; cols: number }
   | { kind: "tableColumn"; table: string; header: string }
@@ -73,6 +77,8 @@ export interface Analysis {
   template: string;
   layoutVersion: number;
   marker: { found: boolean; version?: number; upgradeFrom?: number; write: boolean };
+  /** An upgrade in place (an older layout, or a newer version of the workbook's template). */
+  upgrade?: { fromLayout: number; toLayout: number; template: string; fromVersion: number; toVersion: number };
   sheets: SheetAnalysis[];
   ops: WriteOp[];
   /** Human-readable list of what will be done, Vietnamese and English. */
@@ -185,20 +191,18 @@ function tableRect(sheet: SheetSnapshot | undefined, table: string): Rect | unde
   return t ? parseRange(t.range) : undefined;
 }
 
-function freeName(base: string, taken: (n: string) => boolean): string {
-  for (let i = 1; i < 100; i++) {
-    const suffix = i === 1 ? " (phuluc)" : " (phuluc " + i + ")";
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken(name)) return name;
-  }
-  throw new Error("no free sheet name for " + base);
-}
+const freeName = freeSheetName;
 
 /* ---------- the analysis ---------- */
 
 export interface AnalyseOptions {
   /** Import: write the plan's data into the data columns of existing sheets. */
   importData?: boolean;
+  /**
+   * Upgrade in place (src/core/upgrade.ts): the plan holds the workbook's data under the new
+   * layout/template; each existing sheet of ours has its table rewritten from it.
+   */
+  upgrade?: UpgradePlan;
   caps: ExcelCaps;
 }
 
@@ -242,7 +246,9 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
   }
 
   const upgradeFrom = marker.found && (marker.version ?? 0) < LAYOUT_VERSION ? marker.version ?? 0 : undefined;
-  if (upgradeFrom !== undefined) {
+  if (opts.upgrade) {
+    actions.push(...opts.upgrade.lines);
+  } else if (upgradeFrom !== undefined) {
     actions.push({
       vi: `Nâng cấp bố cục sổ từ phiên bản ${upgradeFrom} lên ${LAYOUT_VERSION}: bổ sung phần còn thiếu, giữ nguyên mọi giá trị.`,
       en: `Upgrade the layout from version ${upgradeFrom} to ${LAYOUT_VERSION}: add what is missing, keep every value.`,
@@ -274,6 +280,19 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
     } else {
       const s = snap.sheets.find((x) => x.name === a.name)!;
       const before = ops.length;
+      if (opts.upgrade) {
+        const w = rewriteOps(p, s, a.name, opts.caps, ops);
+        actions.push({
+          vi: `Trang "${a.name}": viết lại bảng ${p.table.name} theo ${opts.upgrade.layoutOlder ? "bố cục" : "mẫu"} mới, giữ mọi giá trị.`,
+          en: `Sheet "${a.name}": table ${p.table.name} rewritten to the new ${opts.upgrade.layoutOlder ? "layout" : "template"}, every value kept.`,
+        });
+        if (w.theirs.length)
+          actions.push({
+            vi: `Trang "${a.name}": cột bạn thêm vào bảng (${w.theirs.join(", ")}) được giữ, chuyển sang bên phải bảng.`,
+            en: `Sheet "${a.name}": the columns you added to the table (${w.theirs.join(", ")}) are kept, moved to the right of the table.`,
+          });
+        return;
+      }
       a.restored = restoreOps(p, s, a.name, snap, ops, notes);
       if (opts.importData) {
         const r = importOps(p, s, a.name, ops);
@@ -371,6 +390,9 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
     template: t.id,
     layoutVersion: LAYOUT_VERSION,
     marker: { found: marker.found, version: marker.version, upgradeFrom, write: markerWrite },
+    upgrade: opts.upgrade
+      ? { fromLayout: opts.upgrade.fromLayout, toLayout: opts.upgrade.toLayout, template: t.id, fromVersion: opts.upgrade.prev.version ?? 1, toVersion: opts.upgrade.next.version ?? 1 }
+      : undefined,
     sheets,
     ops,
     actions,
@@ -580,6 +602,97 @@ function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
   return last;
 }
 
+/* ---------- upgrade: an existing sheet's table rewritten from the plan ---------- */
+
+/**
+ * The table of an existing sheet of ours rewritten from the plan (which holds the sheet's data
+ * under the new layout/template), in one `cells` write: the plan's columns first, then any
+ * column the user added to the table (their header is none of ours), moved to the right with
+ * its cells (on "Phụ lục" and "Thông tin" by the row's code, elsewhere row by row). Rows of the
+ * old table beyond the new ones are emptied; the table grows to hold everything.
+ */
+export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: ExcelCaps, ops: WriteOp[]): { theirs: string[] } {
+  const h = p.table.headerRow - 1;
+  const tw = p.table.header.length;
+  const rect = tableRect(s, p.table.name);
+  const atHeader = !!rect && rect.row === h && rect.col === 0;
+  const oldCols = atHeader ? rect!.cols : Math.max(0, ...(s.rows[h] ?? []).map((c, j) => (blank(c) ? 0 : j + 1)));
+  const oldRows = atHeader ? rect!.rows : lastDataRow(s, h, Math.max(oldCols, tw)) - h + 1;
+  const known = new Set(p.table.header.map((x) => nfcLower(x)));
+  const headerCells = s.rows[h] ?? [];
+  // The user's own columns inside the old table.
+  const theirs: number[] = [];
+  for (let j = 0; j < oldCols; j++) {
+    const c = headerCells[j];
+    if (!blank(c) && typeof c!.v === "string" && !known.has(nfcLower(c!.v))) theirs.push(j);
+  }
+  const planRows = tableRows(p);
+  // Where each old row's cells of the user's columns go: by key on fixed-row sheets, else in order.
+  const target = new Map<number, number>();
+  if (theirs.length) {
+    if (fixedRows(p)) {
+      const keyHeader = p.table.header.find((x) => nfcLower(x) === "mã");
+      const oldKey = keyHeader ? headerCells.findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, keyHeader)) : -1;
+      const newKey = keyHeader ? p.table.header.indexOf(keyHeader) : -1;
+      const newRowOf = new Map<string, number>();
+      if (newKey >= 0) p.table.rows.forEach((r, i) => r[newKey]?.v !== undefined && r[newKey]?.v !== null && newRowOf.set(String(r[newKey]!.v), i + 1));
+      let extra = planRows.length;
+      for (let i = 1; i < oldRows; i++) {
+        if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
+        const k = oldKey >= 0 ? cellAt(s, h + i, oldKey)?.v : undefined;
+        const to = k !== undefined && k !== null ? newRowOf.get(String(k)) : undefined;
+        target.set(i, to ?? extra++);
+      }
+    } else {
+      let next = 1;
+      for (let i = 1; i < oldRows; i++) if ([...Array(tw).keys()].some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, next++);
+      let extra = Math.max(planRows.length, next);
+      for (let i = 1; i < oldRows; i++) if (!target.has(i) && theirs.some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, extra++);
+    }
+  }
+  const width = Math.max(oldCols, tw + theirs.length);
+  const height = Math.max(oldRows, planRows.length, ...[...target.values()].map((x) => x + 1));
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (let i = 0; i < height; i++) {
+    values.push(Array.from({ length: width }, () => ""));
+    formats.push(Array.from({ length: width }, () => "General"));
+  }
+  for (let i = 0; i < planRows.length; i++)
+    for (let j = 0; j < tw; j++) {
+      values[i][j] = cellContent(planRows[i][j]);
+      formats[i][j] = formatOf(planRows[i][j], i === 0 ? undefined : p.table.columns[j]?.format);
+    }
+  theirs.forEach((j, k) => {
+    const c = headerCells[j];
+    values[0][tw + k] = cellContent({ v: c?.v ?? null });
+    for (const [from, to] of target) {
+      const cell = cellAt(s, h + from, j);
+      values[to][tw + k] = cell?.formula ? cell.formula : cellContent({ v: cell?.v ?? null });
+      formats[to][tw + k] = cell?.format ?? "General";
+    }
+  });
+  // The table first holds the room (columns, rows), then the cells are written over it.
+  if (atHeader) {
+    for (let j = rect!.cols; j < width; j++) ops.push({ kind: "tableColumn", table: p.table.name, header: String(values[0][j] || "Cột " + (j + 1)) });
+    if (rect!.rows < height) ops.push({ kind: "tableRows", table: p.table.name, count: height - rect!.rows, cols: width });
+  }
+  ops.push({ kind: "cells", sheet: name, row: h, col: 0, values, formats });
+  if (!rect) ops.push({ kind: "table", sheet: name, rect: { row: h, col: 0, rows: height, cols: width }, name: p.table.name });
+  ops.push({ kind: "bold", sheet: name, rect: { row: h, col: 0, rows: 1, cols: width } });
+  // Column widths, wrapping, formats and validation follow the columns' new places.
+  p.table.columns.forEach((c, j) => {
+    const colRect = { row: h + 1, col: j, rows: Math.max(p.table.formatRows, height - 1), cols: 1 };
+    ops.push({ kind: "width", sheet: name, col: j, points: widthPoints(c.width) });
+    if (c.wrap) ops.push({ kind: "wrap", sheet: name, rect: colRect });
+    if (!caps.validation) return;
+    if (c.validation) ops.push({ kind: "validation", sheet: name, rect: colRect, def: c.validation });
+    else ops.push({ kind: "noValidation", sheet: name, rect: colRect });
+  });
+  if (caps.validation) pushValidations(name, h + 1, p.table.rows, ops);
+  return { theirs: theirs.map((j) => String(headerCells[j]!.v)) };
+}
+
 /* ---------- import: values into the data columns of an existing sheet ---------- */
 
 function typed(c: CellSnapshot | undefined): boolean {
@@ -598,8 +711,11 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     if (!c?.formula && cellAt(s, row, col)?.formula) ops.push({ kind: "plain", sheet: name, rect: { row, col, rows: 1, cols: 1 } });
   };
   if (fixedRows(p)) {
-    // Rows are found by their key (code) in column B (indicators) or A (info), in case they were sorted.
-    const keyCol = p.role === "indicators" ? 1 : 0;
+    // Rows are found by their key (code, in the "Mã" column wherever the sheet has it: an older
+    // layout had it in another column), in case they were sorted.
+    const planKey = Math.max(0, p.table.header.findIndex((x) => nfcLower(x) === "mã"));
+    const found = (s.rows[h] ?? []).findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, p.table.header[planKey]));
+    const keyCol = found >= 0 ? found : planKey;
     // An info row's key: its Vietnamese name, or the spec's key an older workbook holds (same field).
     const keyOf = (k: unknown): string | undefined =>
       typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k;
@@ -610,7 +726,7 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     }
     const data = dataColumns(p);
     p.table.rows.forEach((r, i) => {
-      const key = keyOf(r[keyCol]?.v);
+      const key = keyOf(r[planKey]?.v);
       const row = key !== undefined && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
       for (const j of data) {
         const existing = cellAt(s, row, j);

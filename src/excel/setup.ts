@@ -10,10 +10,11 @@
  */
 import type { TemplateDef, Text } from "../core/types";
 import type { WorkbookSnapshot } from "../core/workbook-model";
-import { buildLayout } from "../core/layout";
+import { buildLayout, LAYOUT_VERSION } from "../core/layout";
+import { planUpgrade, type UpgradePlan } from "../core/upgrade";
 import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, registerTemplate } from "../core/templates/index";
 import { carriedTemplate } from "../core/designer/json";
-import { analyse, markerTemplate, type Analysis } from "./setup-plan";
+import { analyse, markerTemplate, readMarker, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
 import { readSnapshot } from "./read";
 import { applyOps } from "./apply";
@@ -56,10 +57,34 @@ export function templateFor(snap: WorkbookSnapshot, wanted?: string): TemplateDe
  * carries its template keeps carrying it.
  */
 export function analyseSetup(snap: WorkbookSnapshot, caps: ExcelCaps, templateId?: string, custom?: TemplateDef): Analysis {
+  const up = upgradeOf(snap, custom);
+  if (up) {
+    registerTemplate(up.next);
+    return analyse(up.next, addinPlan(up.next, up.data, up.options), snap, { caps, upgrade: up });
+  }
   if (custom) registerTemplate(custom);
   const t = custom ?? templateFor(snap, templateId);
   const embed = !!custom || !!carriedFor(snap);
   return analyse(t, addinPlan(t, undefined, { embedTemplate: embed }), snap, { caps });
+}
+
+/**
+ * The upgrade set-up does on a workbook set up already (src/core/upgrade.ts): to the current
+ * layout when its layout is older, and to `custom` when that is a newer version of the
+ * template it follows. Undefined when there is nothing to upgrade (or it cannot be: another
+ * template, an unreadable workbook — set-up then does what it always did).
+ */
+export function upgradeOf(snap: WorkbookSnapshot, custom?: TemplateDef): UpgradePlan | undefined {
+  const marker = readMarker(snap);
+  if (!marker.found) return undefined;
+  const carried = carriedFor(snap);
+  const current = carried ?? (marker.template ? getTemplate(marker.template) : undefined);
+  if (!current) return undefined;
+  const next = custom && custom.id === current.id && (custom.version ?? 1) > (current.version ?? 1) ? custom : undefined;
+  if ((marker.version ?? 0) >= LAYOUT_VERSION && !next) return undefined;
+  const up = planUpgrade(snap, next, { where: "pane", embed: !!custom || !!carried });
+  // The reader registered the workbook's own version of the template: the new one is registered by the caller.
+  return "refused" in up ? undefined : up;
 }
 
 /** Step 1: what set-up will do (2 syncs, no writes). */
@@ -100,4 +125,36 @@ export function applySetup(preview: Analysis, caps: ExcelCaps = detectCaps(), cu
     await applyOps(ctx, now.ops);
     return { analysis: now, changed: false };
   });
+}
+
+/** What the pane says of the open workbook: its template (carried or built in) and whether its layout is older. */
+export interface WorkbookInfo {
+  found: boolean;
+  template?: { id: string; title: Text; version: number; carried: boolean };
+  /** The marker names a template this add-in does not know. */
+  unknownTemplate?: string;
+  layoutVersion?: number;
+  /** The layout version this add-in writes. */
+  currentLayout: number;
+  layoutOlder: boolean;
+}
+
+export function infoOf(snap: WorkbookSnapshot): WorkbookInfo {
+  const m = readMarker(snap);
+  if (!m.found) return { found: false, layoutOlder: false, currentLayout: LAYOUT_VERSION };
+  const carried = carriedFor(snap);
+  const t = carried ?? (m.template ? getTemplate(m.template) : undefined);
+  return {
+    found: true,
+    template: t ? { id: t.id, title: t.title, version: t.version ?? 1, carried: !!carried } : undefined,
+    unknownTemplate: t ? undefined : m.template,
+    layoutVersion: m.version,
+    currentLayout: LAYOUT_VERSION,
+    layoutOlder: (m.version ?? 0) < LAYOUT_VERSION,
+  };
+}
+
+/** The open workbook's template and layout (2 syncs, no writes). */
+export function workbookInfo(): Promise<WorkbookInfo> {
+  return runExcel(async (ctx) => infoOf(await readSnapshot(ctx, { names: layoutNames() })));
 }

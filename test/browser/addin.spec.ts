@@ -112,15 +112,18 @@ test("set up: the sheets match the layout `phuluc init` writes", async ({ page }
   await expect(page.getByTestId("confirm")).toContainText("không hoàn tác");
   // Nothing is written before the user confirms.
   expect(await dump(pane)).toEqual(before);
+  await pane.fake((f) => f.resetSyncCount());
   await page.getByTestId("confirm-ok").click();
   await expect(page.getByTestId("outcome")).toContainText("Đã xong");
+  // The view then shows the workbook's template, read again.
+  await expect(page.getByTestId("workbook-template")).toContainText("qcdc-2021");
 
   const after = await dump(pane);
   const plan = planWorkbook(t);
   expect(layoutDiff(plan, after)).toEqual([]);
   // The user's sheet is untouched.
   expect(after.sheets.find((s) => s.name === "Sheet1")).toEqual(before.sheets[0]);
-  // Read (2) + re-read and write (3) syncs.
+  // Re-read and write (3 syncs), then the view reads the workbook's template (2).
   expect(await pane.fake((f) => f.syncCount)).toBe(5);
   // The same cells, formulas and formats as the .xlsx the command line writes.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-"));
@@ -218,7 +221,7 @@ test("set up again after the user cleared a heading: only that cell is restored"
   requests.push(pane.requests);
   await runSetup(page);
   await pane.fake((f) => {
-    f.setCell("Phụ lục", "C12", null); // an indicator label
+    f.setCell("Phụ lục", "B12", null); // an indicator label (layout 2: column B)
     f.setCell("Phụ lục", "E12", 1); // a value
   });
   const before = await dump(pane);
@@ -232,8 +235,8 @@ test("set up again after the user cleared a heading: only that cell is restored"
   const s0 = before.sheets.find((s) => s.name === "Phụ lục")!;
   const s1 = after.sheets.find((s) => s.name === "Phụ lục")!;
   const changed = Object.keys({ ...s0.cells, ...s1.cells }).filter((k) => JSON.stringify(s0.cells[k]) !== JSON.stringify(s1.cells[k]));
-  expect(changed).toEqual(["C12"]);
-  expect(s1.cells.C12.v).toBe(planWorkbook(t).sheets[0].table.rows[3][2].v);
+  expect(changed).toEqual(["B12"]);
+  expect(s1.cells.B12.v).toBe(planWorkbook(t).sheets[0].table.rows[3][1].v);
   expect(s1.cells.E12.v).toBe(1);
 });
 
@@ -278,9 +281,9 @@ test("an older layout version is upgraded, keeping every value", async ({ page }
   // These tests set up the 2021 form (the set-up offers dccs-2025 first).
   await page.getByTestId("setup-template").selectOption("qcdc-2021");
   await page.getByTestId("setup").click();
-  await expect(page.getByTestId("confirm-actions")).toContainText("Nâng cấp bố cục sổ từ phiên bản 0 lên " + LAYOUT_VERSION);
+  await expect(page.getByTestId("confirm-actions")).toContainText("Bố cục sổ: phiên bản 0 → phiên bản " + LAYOUT_VERSION + ".");
   await page.getByTestId("confirm-ok").click();
-  await expect(page.getByTestId("outcome")).toContainText("Đã xong");
+  await expect(page.getByTestId("outcome")).toContainText("Đã nâng cấp sổ nhập liệu");
   const after = await dump(pane);
   // Every value that was there is still there.
   const lost: string[] = [];

@@ -17,7 +17,8 @@
  *   sets: { ExcelApi: "1.8" }   highest version of each requirement set offered
  *   theme: "light" | "dark"
  *   ready: "ok" | "never"        Office.onReady never resolves with "never"
- *   sheets: [{ name, cells: { A1: value | { v, formula, format } } }]
+ *   sheets: [{ name, cells: { A1: value | { v, formula, format } }, visibility?, tables?: [{ name, address }] }]
+ *   names: [{ name, ref }]          workbook-level names the workbook already holds
  */
 (function (root) {
   "use strict";
@@ -1695,7 +1696,22 @@
       log: st.log,
     };
 
-    (options.sheets || []).forEach(function (s) { api.addSheet(s.name, s.cells); });
+    (options.sheets || []).forEach(function (s) {
+      api.addSheet(s.name, s.cells);
+      var sheet = findSheet(st, s.name);
+      if (s.visibility) sheet.visibility = s.visibility;
+      // Tables the workbook already holds: [{ name, address: "A8:G35" }].
+      (s.tables || []).forEach(function (t) {
+        var r = parseRect(t.address);
+        st.tables.push({ id: String(st.nextTableId++), name: t.name, sheet: sheet, row: r.row, col: r.col, rows: r.rows, cols: r.cols, style: "TableStyleMedium2", showHeaders: true });
+      });
+    });
+    // Workbook-level names the workbook already holds: [{ name, ref: "'_phuluc'!$B$1" }].
+    (options.names || []).forEach(function (n) {
+      var ref = String(n.ref).replace(/^=/, "");
+      var bang = ref.lastIndexOf("!");
+      st.names.push({ name: n.name, sheet: findSheet(st, ref.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'")), rect: parseRect(ref.slice(bang + 1)), comment: "" });
+    });
 
     win.Office = Office;
     win.Excel = Excel;

@@ -18,7 +18,8 @@ export interface FakeOptions {
   sets?: Record<string, string>;
   theme?: "light" | "dark";
   ready?: "ok" | "never";
-  sheets?: { name: string; cells?: Record<string, unknown> }[];
+  sheets?: { name: string; cells?: Record<string, unknown>; visibility?: string; tables?: { name: string; address: string }[] }[];
+  names?: { name: string; ref: string }[];
 }
 
 /** Serves an empty script for office.js: the fake host (an init script) is Office. */

@@ -64,7 +64,7 @@ test("set-up with a province's template file: the workbook follows it and carrie
   expect(JSON.parse(String(marker.K2.v).slice(1)).id).toBe("tinh-thu-2026");
   // The unit fills the total wrong (2 + 1 ≠ 4) and checks.
   const codes = await pane.fake((f) => f.cells("Phụ lục"));
-  const row = (code: string) => Object.keys(codes).find((a) => /^B\d+$/.test(a) && codes[a].v === code)!.slice(1);
+  const row = (code: string) => Object.keys(codes).find((a) => /^C\d+$/.test(a) && codes[a].v === code)!.slice(1);
   await pane.fake((f, a) => Promise.all(a.map(([addr, v]: [string, number]) => f.setCell("Phụ lục", addr, v))), [
     ["E" + row("tt_tong"), 4],
     ["E" + row("tt_truc_tiep"), 2],

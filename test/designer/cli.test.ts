@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { ROOT, EXAMPLE, run, tmp, cleanup, rowOf } from "../workbook/helpers";
+import { ROOT, EXAMPLE, run, tmp, cleanup, rowOf, colOf } from "../workbook/helpers";
 import { FIXTURES } from "./helpers";
 import { getTemplate, registerTemplate } from "../../src/core/templates/index";
 
@@ -129,7 +129,7 @@ describe("the template inside the workbook", () => {
     const before = fs.readFileSync(file);
     const plan = await run("init", file, "--template", V2);
     expect(plan.code).toBe(0);
-    expect(plan.out).toContain("mẫu tinh-thu-2026 phiên bản 1 → phiên bản 2");
+    expect(plan.out).toContain("Mẫu tinh-thu-2026 phiên bản 1 → phiên bản 2.");
     expect(plan.out).toContain("Chỉ tiêu mới (để trống): hn_nghi_quyet.");
     expect(plan.out).toMatch(/Chỉ tiêu mẫu mới không còn, số liệu vẫn giữ ở cuối trang "Phụ lục".*: hn_kinh_phi\./);
     expect(plan.out).toContain("Chưa ghi gì. Để nâng cấp, chạy lại với --yes.");
@@ -148,8 +148,8 @@ describe("the template inside the workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Phụ lục")!;
-    expect(ws.getCell(rowOf(ws, "tcd_luot"), 3).value).toBe("Số lượt công dân được tiếp");
-    expect(String(ws.getCell(rowOf(ws, "hn_kinh_phi"), 3).value)).toContain("mã không có trong mẫu tinh-thu-2026");
+    expect(ws.getCell(rowOf(ws, "tcd_luot"), colOf(ws, "Chỉ tiêu")).value).toBe("Số lượt công dân được tiếp");
+    expect(String(ws.getCell(rowOf(ws, "hn_kinh_phi"), colOf(ws, "Chỉ tiêu")).value)).toContain("mã không có trong mẫu tinh-thu-2026");
     const k = await run("check", file, "--json");
     const f = JSON.parse(k.out).findings.find((x: { rule: string }) => x.rule === "workbook.unknown-code");
     expect(f.message).toContain('Mã chỉ tiêu "hn_kinh_phi"');

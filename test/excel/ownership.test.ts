@@ -104,8 +104,14 @@ describe("a sheet named like ours is ours only while it is as the layout wrote i
     sheet.cells.set("0,0", { v: "Bảng của tôi" });
     const before = JSON.stringify([...sheet.cells.entries()]);
     const run = await checkInContext(b.context, {});
-    // The reader still reads it (findings point there), but it is not ours to mark.
-    expect(run.result.findings.some((f) => (f.cells ?? []).some((c) => c.includes("Phụ lục")) && f.severity === "error")).toBe(true);
+    // The reader does not read it either (the same ownership test, src/core/ownership.ts): no finding
+    // points at it, and one says it was replaced and where set-up will make ours.
+    expect(run.result.findings.some((f) => (f.cells ?? []).some((c) => c.includes("'Phụ lục'!")))).toBe(false);
+    const replaced = run.result.findings.find((f) => f.rule === "workbook.replaced-sheet")!;
+    expect(replaced.severity).toBe("error");
+    expect(replaced.message).toContain('Trang "Phụ lục" không còn là trang số liệu của phuluc');
+    expect(replaced.message).toContain('tạo lại trang số liệu với tên "Phụ lục (phuluc)"');
+    expect(run.read.data.values.vb_tong).toBeNull();
     expect(run.ownSheets).not.toContain("Phụ lục");
     expect(b.writes.filter((w) => w.sheet === "Phụ lục")).toEqual([]);
     expect(JSON.stringify([...sheet.cells.entries()])).toBe(before);

@@ -14,7 +14,7 @@ import { syncWithTimeout, ExcelTaskError } from "../../src/excel/sync";
 import { addinPlan } from "../../src/excel/plan";
 import { getTemplate } from "../../src/core/templates/index";
 import { normalizeReport } from "../../src/core/normalize";
-import { MARKER } from "../../src/core/layout";
+import { MARKER, LAYOUT_VERSION } from "../../src/core/layout";
 import type { ExcelCaps } from "../../src/excel/caps";
 
 const ALL: ExcelCaps = { validation: true, freeze: true, events: true };
@@ -210,7 +210,7 @@ describe("import and export", () => {
     expect(book.tables.find((x) => x.name === "PL_ChiTieu")!.cols).toBe(7);
     expect(book.cell("Phụ lục", "G8")!.v).toBe("Kiểm tra");
     expect(book.cell("Phụ lục", "G9")!.f).toMatch(/^=/);
-    expect(book.cell(MARKER.sheet, "B1")!.v).toBe(1);
+    expect(book.cell(MARKER.sheet, "B1")!.v).toBe(LAYOUT_VERSION);
   });
 
   test("a shorter register replaces a longer one: the extra rows are emptied, nothing else moves", async () => {

@@ -9,6 +9,12 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import { main, type Io } from "../../src/cli/main";
+import { buildLayout, columnIndex, sheetByRole } from "../../src/core/layout";
+import { getTemplate } from "../../src/core/templates/index";
+
+/** 0-based columns of the code, value and status on "Phụ lục", from the layout (the same for every template). */
+const SHEET = sheetByRole(buildLayout(getTemplate("qcdc-2021")!), "indicators");
+const [CODE, VALUE, STATUS] = ["code", "value", "status"].map((k) => columnIndex(SHEET, k) - 1);
 
 /** The "Phụ lục" sheet of a workbook as LibreOffice computes it: code → [value (E), status (G)]. */
 function computeSheet(dir: string, xlsx: string): Record<string, [string, string]> {
@@ -22,7 +28,7 @@ function computeSheet(dir: string, xlsx: string): Record<string, [string, string
   const out: Record<string, [string, string]> = {};
   for (const l of fs.readFileSync(path.join(dir, csv!), "utf8").split(/\r?\n/)) {
     const cols = l.split("\t").map((c) => c.replace(/^"|"$/g, ""));
-    if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) out[cols[1]] = [cols[4] ?? "", cols[6] ?? ""];
+    if (/^[a-z][a-z0-9_]+$/.test(cols[CODE] ?? "")) out[cols[CODE]] = [cols[VALUE] ?? "", cols[STATUS] ?? ""];
   }
   return out;
 }
@@ -69,7 +75,7 @@ maybe("status column computed by LibreOffice", () => {
     const status: Record<string, string> = {};
     for (const l of lines) {
       const cols = l.split("\t").map((c) => c.replace(/^"|"$/g, ""));
-      if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) status[cols[1]] = cols[6] ?? "";
+      if (/^[a-z][a-z0-9_]+$/.test(cols[CODE] ?? "")) status[cols[CODE]] = cols[STATUS] ?? "";
     }
     expect(status.tt_hoi_nghi).toBe("✗ 0 ≠ 0 + 4");
     expect(status.dth_chinh_quyen).toBe("✗ 3 > 1; ✗ 3 ≠ 0 theo sổ Đối thoại");
@@ -139,7 +145,7 @@ maybe("status column computed by LibreOffice", () => {
       const lo: Record<string, string> = {};
       for (const l of fs.readFileSync(path.join(dir, csv!), "utf8").split(/\r?\n/)) {
         const cols = l.split("\t").map((c) => c.replace(/^"|"$/g, ""));
-        if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) lo[cols[1]] = cols[6] ?? "";
+        if (/^[a-z][a-z0-9_]+$/.test(cols[CODE] ?? "")) lo[cols[CODE]] = cols[STATUS] ?? "";
       }
       const book = makeBook(qcdc2021, normalizeReport(samples[name]));
       const mine = statuses(book);

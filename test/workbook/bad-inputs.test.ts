@@ -158,7 +158,7 @@ describe("text as it comes: NFD, Ð", () => {
   test("header texts retyped in NFD, capitals and extra spaces are still matched", async () => {
     const file = await editValues((ws) => {
       ws.getCell("E8").value = "  GIÁ   TRỊ ".normalize("NFD");
-      ws.getCell("B8").value = "mã";
+      ws.getCell("C8").value = "mã";
     });
     const r = readWorkbook(await loadSnapshot(file));
     expect(r.findings).toEqual([]);
@@ -287,11 +287,11 @@ describe("the workbook's structure", () => {
 
   test("a code twice → workbook.duplicate-code with both cells", async () => {
     const file = await editValues((ws) => {
-      ws.getCell("B15").value = "tt_hoi_nghi";
+      ws.getCell("C15").value = "tt_hoi_nghi";
     });
     const { findings } = await findingsOf(file);
     const f = one(findings, "workbook.duplicate-code");
-    expect(f.cells).toEqual(["'Phụ lục'!B14", "'Phụ lục'!B15"]);
+    expect(f.cells).toEqual(["'Phụ lục'!C14", "'Phụ lục'!C15"]);
     expect(rules(findings)).toContain("workbook.missing-code");
   });
 
@@ -308,12 +308,12 @@ describe("the workbook's structure", () => {
 
   test("an unknown code → workbook.unknown-code at the code cell", async () => {
     const file = await editValues((ws) => {
-      ws.getCell("B36").value = "so_hoi_nghi_khac";
+      ws.getCell("C36").value = "so_hoi_nghi_khac";
       ws.getCell("E36").value = 3;
     });
     const { findings } = await findingsOf(file);
     const f = one(findings, "workbook.unknown-code");
-    expect(f.cells).toEqual(["'Phụ lục'!B36"]);
+    expect(f.cells).toEqual(["'Phụ lục'!C36"]);
     expect(f.message).toContain("so_hoi_nghi_khac");
     expect(findings.filter((x) => x.rule === "workbook.unknown-code")).toHaveLength(1);
   });

@@ -53,9 +53,16 @@ export async function edit(file: string, fn: (wb: ExcelJS.Workbook) => void | Pr
   return out;
 }
 
-/** The row (1-based) of an indicator code on a sheet, found by its code in column B. */
+/** The 1-based column of a header text in the sheet's header row (the first 12 rows), e.g. "Mã" → 3 on "Phụ lục" (layout 2). */
+export function colOf(ws: ExcelJS.Worksheet, header: string): number {
+  for (let r = 1; r <= 12; r++) for (let c = 1; c <= 12; c++) if (ws.getCell(r, c).value === header) return c;
+  throw new Error("no column " + header);
+}
+
+/** The row (1-based) of an indicator code on a sheet, found by its code in the "Mã" column. */
 export function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === code) return r;
+  const c = colOf(ws, "Mã");
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, c).value === code) return r;
   throw new Error("no row for " + code);
 }
 

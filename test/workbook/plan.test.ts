@@ -6,11 +6,13 @@ import { exampleInput, template } from "./helpers";
 import { richReport } from "./fixtures";
 
 const t = template();
+/** 0-based column of the code in the indicator sheet (layout 2: after the label). */
+const CODE = 2;
 const sheet = (plan: { sheets: SheetPlan[] }, role: string, register?: string) => plan.sheets.find((s) => s.role === role && (!register || s.register === register))!;
 /** The cell of an indicator's column on the indicator sheet. */
 function ind(plan: { sheets: SheetPlan[] }, code: string, col: "value" | "previous" | "status" = "value"): CellPlan {
   const s = sheet(plan, "indicators");
-  const i = s.table.rows.findIndex((r) => r[1].v === code);
+  const i = s.table.rows.findIndex((r) => r[CODE].v === code);
   const c = { value: 4, previous: 5, status: 6 }[col];
   return s.table.rows[i][c];
 }
@@ -32,13 +34,14 @@ describe("planWorkbook: the layout", () => {
       expect(s.table.rows.length).toBeGreaterThan(0);
       expect(s.table.columns.map((c) => c.width)).toEqual(def.columns.map((c) => c.width));
     }
-    expect(sheet(plan, "indicators").table.header).toEqual(["Nhóm", "Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Năm trước", "Kiểm tra"]);
+    expect(sheet(plan, "indicators").table.header).toEqual(["Nhóm", "Chỉ tiêu", "Mã", "Đơn vị tính", "Giá trị", "Năm trước", "Kiểm tra"]);
   });
 
   test("indicator sheet: one row per indicator in template order; tt_hoi_nghi on row 14", () => {
     const s = sheet(plan, "indicators");
-    expect(s.table.rows.map((r) => r[1].v)).toEqual(t.indicators.map((d) => d.code));
-    const i = s.table.rows.findIndex((r) => r[1].v === "tt_hoi_nghi");
+    expect(s.table.rows.map((r) => r[CODE].v)).toEqual(t.indicators.map((d) => d.code));
+    expect(s.table.rows[0][1].v).toBe(t.indicators[0].label.vi);
+    const i = s.table.rows.findIndex((r) => r[CODE].v === "tt_hoi_nghi");
     expect(s.table.headerRow + 1 + i).toBe(14);
     expect(s.table.rows[i][0].v).toBe(3);
     expect(s.table.rows[i][3].v).toBe("cuộc");

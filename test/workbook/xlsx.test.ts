@@ -113,7 +113,8 @@ describe("the workbook init writes", () => {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: def.headerRow });
     }
     const ws = wb.getWorksheet("Phụ lục")!;
-    expect(ws.getCell("B14").value).toBe("tt_hoi_nghi");
+    expect(ws.getCell("C14").value).toBe("tt_hoi_nghi");
+    expect(ws.getCell("B14").value).toBe("Số lượng các cuộc hội nghị, hội thảo, tập huấn");
     expect(ws.getCell("E14").value).toBe(0);
     expect(ws.getCell("E20").value).toBe(1);
     expect(ws.getCell("E20").numFmt).toBe("0%");
@@ -129,7 +130,7 @@ describe("the workbook init writes", () => {
     expect(info.getCell("C6").value).toBe("Cấp tỉnh");
     const m = wb.getWorksheet("_phuluc")!;
     expect(m.state).toBe("veryHidden");
-    expect([m.getCell("A1").value, m.getCell("B1").value, m.getCell("A2").value, m.getCell("B2").value]).toEqual(["phuluc-layout", 1, "template", "qcdc-2021"]);
+    expect([m.getCell("A1").value, m.getCell("B1").value, m.getCell("A2").value, m.getCell("B2").value]).toEqual(["phuluc-layout", 2, "template", "qcdc-2021"]);
     expect([m.getCell("A4").value, m.getCell("B4").value]).toEqual(["PL_ChiTieu", "Phụ lục"]);
     expect((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model).toContainEqual({ name: "PHULUC_LAYOUT", ranges: ["'_phuluc'!$B$1"] });
     // exceljs does not read calcPr back: look at the file itself.

@@ -9,10 +9,12 @@ import { tr, pick, type Lang } from "../i18n";
 import { capsNotes, detectCaps } from "../../excel/caps";
 import { Notice } from "../components/Notice";
 import { pt } from "./previous.strings";
+import { ut } from "./upgrade.strings";
 
 type Ops = typeof import("../../excel/ops");
 type Analysis = import("../../excel/ops").Analysis;
 type ReportData = import("../../core/types").ReportData;
+type WorkbookInfo = import("../../excel/ops").WorkbookInfo;
 type PreviousPreview = import("../../excel/ops").PreviousPreview;
 type PreviousSource = import("../../excel/ops").PreviousSource;
 
@@ -109,6 +111,16 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
     };
   }, []);
   const chosen = choices.find((c) => c.id === templateId);
+  // The open workbook's template (carried in it or built in) and layout: shown, and an upgrade offered.
+  const [info, setInfo] = React.useState<WorkbookInfo | undefined>();
+  const refreshInfo = React.useCallback(() => {
+    loadOps()
+      .then((o) => o.workbookInfo())
+      .then(setInfo)
+      .catch(() => setInfo(undefined));
+  }, []);
+  React.useEffect(() => refreshInfo(), [refreshInfo]);
+  const newerCustom = custom && info?.template && custom.id === info.template.id && (custom.version ?? 1) > info.template.version ? custom : undefined;
 
   React.useEffect(() => () => exported && URL.revokeObjectURL(exported.url), [exported]);
 
@@ -145,7 +157,8 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
         return;
       }
       setPhase({ kind: "idle" });
-      setOutcome({ kind: "done", title: tr(lang, "setupDone"), items: r.analysis.actions, notes: r.analysis.notes });
+      setOutcome({ kind: "done", title: r.analysis.upgrade ? ut(lang, "done") : tr(lang, "setupDone"), items: r.analysis.actions, notes: r.analysis.notes });
+      refreshInfo();
     } catch (e) {
       fail(e);
     }
@@ -210,6 +223,7 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
       }
       setPhase({ kind: "idle" });
       setOutcome({ kind: "done", title: tr(lang, "importDone", { file: p.file }), items: r.analysis.actions, notes: r.analysis.notes, found: r.summary });
+      refreshInfo();
     } catch (e) {
       fail(e);
     }
@@ -337,6 +351,27 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
 
       <section className={s.section}>
         <h2 className={s.h2}>{tr(lang, "setupTitle")}</h2>
+        {info && info.template && (
+          <p className={s.p} data-testid="workbook-template">
+            {ut(lang, "workbookTemplate", { title: pick(lang, info.template.title), id: info.template.id, version: info.template.version })}
+            {info.template.carried && " " + ut(lang, "carried")}
+          </p>
+        )}
+        {info && info.unknownTemplate && (
+          <Notice intent="warning" testId="workbook-template">
+            {ut(lang, "unknownTemplate", { id: info.unknownTemplate })}
+          </Notice>
+        )}
+        {info && info.found && info.layoutOlder && (
+          <Notice intent="warning" testId="upgrade-hint">
+            {ut(lang, "olderLayout", { from: info.layoutVersion ?? 0, to: info.currentLayout })}
+          </Notice>
+        )}
+        {newerCustom && info && info.template && (
+          <Notice intent="info" testId="upgrade-template-hint">
+            {ut(lang, "newerTemplate", { from: info.template.version, to: newerCustom.version ?? 1 })}
+          </Notice>
+        )}
         <p className={s.p}>{tr(lang, "setupIntro")}</p>
         {choices.length > 1 && (
           <div className={s.wide}>
@@ -449,9 +484,17 @@ export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShow
       {dialog && (
         <React.Suspense fallback={<Spinner size="small" />}>
           <ConfirmDialog
-            title={dialog.kind === "confirm-setup" ? tr(lang, "setupDialogTitle") : tr(lang, "importDialogTitle")}
+            title={dialog.kind === "confirm-setup" ? (dialog.preview.upgrade ? ut(lang, "dialogTitle") : tr(lang, "setupDialogTitle")) : tr(lang, "importDialogTitle")}
             cancelLabel={tr(lang, "cancel")}
-            okLabel={dialog.kind === "confirm-setup" ? tr(lang, "setupConfirm") : replaced > 0 ? tr(lang, "importConfirm", { n: replaced }) : tr(lang, "importConfirmPlain")}
+            okLabel={
+              dialog.kind === "confirm-setup"
+                ? dialog.preview.upgrade
+                  ? ut(lang, "confirm")
+                  : tr(lang, "setupConfirm")
+                : replaced > 0
+                  ? tr(lang, "importConfirm", { n: replaced })
+                  : tr(lang, "importConfirmPlain")
+            }
             onCancel={() => setPhase({ kind: "idle" })}
             onOk={() => void (dialog.kind === "confirm-setup" ? confirmSetup(dialog.preview) : confirmImport(dialog))}
           >

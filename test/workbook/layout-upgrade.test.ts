@@ -1,0 +1,211 @@
+/**
+ * Workbooks users already have: made by `phuluc init` of layout version 1 (test/fixtures/layout-v1,
+ * saved before the label column moved before the code). They read as they did, and
+ * `phuluc init old.xlsx` upgrades them in place: the plan first, written only with --yes,
+ * a .bak.xlsx copy kept, every value kept. A newer template version that drops a register
+ * column keeps that column's values in the workbook, right of the table, and says so.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { readWorkbook } from "../../src/core/sheet-read";
+import { loadSnapshot } from "../../src/cli/xlsx";
+import { LAYOUT_VERSION } from "../../src/core/layout";
+import { keptHeader } from "../../src/core/upgrade";
+import { getTemplate, registerTemplate } from "../../src/core/templates/index";
+import { ROOT, run, checkJson, tmp, cleanup, colOf, rowOf } from "./helpers";
+
+const V1 = path.join(ROOT, "test", "fixtures", "layout-v1");
+const TEMPLATES = path.join(ROOT, "test", "fixtures", "templates");
+const FIXTURES = ["dccs-2025-xa-tan-lap", "qcdc-2021-son-la", "dccs-2025-trong", "tinh-thu-2026-tan-phong"];
+const QCDC = getTemplate("qcdc-2021")!;
+
+afterAll(cleanup);
+afterEach(() => registerTemplate(QCDC));
+
+function copyOf(name: string): string {
+  const file = tmp(name + ".xlsx");
+  fs.copyFileSync(path.join(V1, name + ".xlsx"), file);
+  return file;
+}
+
+function exported(name: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(V1, name + ".export.json"), "utf8"));
+}
+
+const essentials = (fs0: { rule: string; severity: string; indicators: string[]; cells?: string[]; values?: unknown; expected?: unknown }[]) =>
+  fs0.map((f) => ({ rule: f.rule, severity: f.severity, indicators: f.indicators, cells: f.cells, values: f.values, expected: f.expected }));
+
+describe("a workbook of layout version 1", () => {
+  test.each(FIXTURES)("%s reads as it did when it was made, with no workbook finding", async (name) => {
+    const r = readWorkbook(await loadSnapshot(path.join(V1, name + ".xlsx")));
+    expect(r.data).toEqual(exported(name));
+    expect(r.findings.filter((f) => f.rule.startsWith("workbook."))).toEqual([]);
+  });
+
+  test.each(FIXTURES)("%s: phuluc init prints the plan and writes nothing; --yes upgrades it in place keeping every value", async (name) => {
+    const file = copyOf(name);
+    const before = fs.readFileSync(file);
+    const checkBefore = await checkJson(file);
+    const plan = await run("init", file);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain(`Bố cục sổ: phiên bản 1 → phiên bản ${LAYOUT_VERSION}.`);
+    expect(plan.out).toContain('cột "Chỉ tiêu" (tên chỉ tiêu) chuyển lên trước cột "Mã"');
+    expect(plan.out).toContain("Chưa ghi gì. Để nâng cấp, chạy lại với --yes.");
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(file.replace(/\.xlsx$/, ".bak.xlsx"))).toBe(false);
+
+    const up = await run("init", file, "--yes");
+    expect(up.code).toBe(0);
+    expect(up.out).toContain("Đã nâng cấp");
+    const bak = file.replace(/\.xlsx$/, ".bak.xlsx");
+    expect(fs.readFileSync(bak).equals(before)).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("_phuluc")!.getCell("B1").value).toBe(LAYOUT_VERSION);
+    const ws = wb.getWorksheet("Phụ lục")!;
+    expect([ws.getCell("A8").value, ws.getCell("B8").value, ws.getCell("C8").value]).toEqual(["Nhóm", "Chỉ tiêu", "Mã"]);
+    // Every value kept: the data read back is the data the old workbook held.
+    expect(readWorkbook(await loadSnapshot(file)).data).toEqual(exported(name));
+    // The check says the same, at the same cells.
+    const checkAfter = await checkJson(file);
+    expect(essentials(checkAfter.result.findings)).toEqual(essentials(checkBefore.result.findings));
+    expect(checkAfter.code).toBe(checkBefore.code);
+    // Run again: nothing older any more, and an existing file is not overwritten.
+    const again = await run("init", file);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("phuluc không ghi đè");
+  });
+
+  test("the empty workbook's totals and ratios stay formulas, at their cells", async () => {
+    const file = copyOf("dccs-2025-trong");
+    expect((await run("init", file, "--yes")).code).toBe(0);
+    const [old, now] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await old.xlsx.readFile(path.join(V1, "dccs-2025-trong.xlsx"));
+    await now.xlsx.readFile(file);
+    const a = old.getWorksheet("Phụ lục")!;
+    const b = now.getWorksheet("Phụ lục")!;
+    let formulas = 0;
+    for (let r = 9; r <= a.rowCount; r++) {
+      const f = (a.getCell(r, 5).value as { formula?: string } | null)?.formula;
+      if (!f) continue;
+      formulas++;
+      expect((b.getCell(r, 5).value as { formula?: string } | null)?.formula).toBe(f);
+    }
+    expect(formulas).toBeGreaterThan(5);
+  });
+
+  test("a formula the user typed in a value cell is kept as typed", async () => {
+    const file = copyOf("qcdc-2021-son-la");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Phụ lục")!;
+    const row = rowOf(ws, "kt_so_doan");
+    ws.getCell(row, 5).value = { formula: "1+1", result: 2 } as ExcelJS.CellValue;
+    await wb.xlsx.writeFile(file);
+    expect((await run("init", file, "--yes")).code).toBe(0);
+    const now = new ExcelJS.Workbook();
+    await now.xlsx.readFile(file);
+    const b = now.getWorksheet("Phụ lục")!;
+    expect(b.getCell(rowOf(b, "kt_so_doan"), 5).value).toMatchObject({ formula: "1+1" });
+    expect(readWorkbook(await loadSnapshot(file)).data.values.kt_so_doan).toBe(2);
+  });
+});
+
+describe("a newer template version that drops a register column", () => {
+  const V3 = path.join(TEMPLATES, "tinh-thu-2026-v3.json");
+
+  test("the plan names the column; after --yes its values are in the workbook, right of the table, under a header saying so", async () => {
+    const file = copyOf("tinh-thu-2026-tan-phong");
+    const plan = await run("init", file, "--template", V3);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain("Mẫu tinh-thu-2026 phiên bản 1 → phiên bản 3.");
+    expect(plan.out).toContain("Chỉ tiêu mới (để trống): hn_nghi_quyet.");
+    expect(plan.out).toMatch(/Chỉ tiêu mẫu mới không còn, số liệu vẫn giữ ở cuối trang "Phụ lục".*: hn_kinh_phi\./);
+    expect(plan.out).toMatch(/Cột sổ mẫu mới không còn, số liệu vẫn giữ trong sổ, ở bên phải bảng.*: hoat_dong\.hinh_thuc \(3 dòng\)\./);
+    const up = await run("init", file, "--template", V3, "--yes");
+    expect(up.code).toBe(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Tuyên truyền")!;
+    const header = [1, 2, 3, 4].map((c) => ws.getCell(3, c).value);
+    expect(header).toEqual(["Nội dung tuyên truyền", "Ngày", "Địa điểm", keptHeader("Hình thức")]);
+    expect(keptHeader("Hình thức")).toBe("Hình thức (không còn trong mẫu, giữ số liệu cũ)");
+    expect([4, 5, 6].map((r) => ws.getCell(r, 4).value)).toEqual(["Trực tiếp", "Trực tiếp", "Trực tuyến"]);
+    // The kept column is inside the table (it sorts and filters with its rows), and no longer read.
+    expect(ws.getTables().map((t) => (t as unknown as { table: { ref?: string; tableRef?: string } }).table).map((t) => t.tableRef ?? t.ref)).toEqual(["A3:D6"]);
+    const r = readWorkbook(await loadSnapshot(file));
+    expect(r.template?.version).toBe(3);
+    expect(r.data.registers.hoat_dong.map((x) => x.ten)).toEqual(["Luật Thực hiện dân chủ ở cơ sở", "Quy chế dân chủ thôn", "Hỏi đáp trực tuyến"]);
+    expect(r.data.registers.hoat_dong.every((x) => !("hinh_thuc" in x))).toBe(true);
+    expect(r.data.values.hn_kinh_phi).toBe(18000000);
+    const old = exported("tinh-thu-2026-tan-phong") as { values: Record<string, unknown> };
+    for (const [code, v] of Object.entries(old.values)) expect(r.data.values[code]).toEqual(v);
+    expect(r.findings.map((f) => f.rule)).toEqual(["workbook.unknown-code"]);
+  });
+});
+
+describe("a user's sheet that replaced our Phụ lục", () => {
+  test("is not read as the appendix: a finding says so and where set-up will make ours", async () => {
+    const file = copyOf("qcdc-2021-son-la");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ours = wb.getWorksheet("Phụ lục")!;
+    wb.removeWorksheet(ours.id);
+    const theirs = wb.addWorksheet("Phụ lục");
+    theirs.getCell("A1").value = "Bảng lương của phòng";
+    theirs.getCell("A8").value = "Họ tên";
+    theirs.getCell("E8").value = "Giá trị";
+    theirs.getCell("E14").value = 12;
+    await wb.xlsx.writeFile(file);
+    const c = await checkJson(file);
+    expect(c.code).toBe(1);
+    const f = c.result.findings.find((x: { rule: string }) => x.rule === "workbook.replaced-sheet");
+    expect(f.severity).toBe("error");
+    expect(f.message).toContain('Trang "Phụ lục" không còn là trang số liệu của phuluc');
+    expect(f.message).toContain('"Phụ lục (phuluc)"');
+    expect(f.message).toContain("Tạo sổ nhập liệu");
+    // Nothing of the user's sheet is read or pointed at.
+    expect(c.result.findings.some((x: { cells?: string[] }) => (x.cells ?? []).some((a) => a.startsWith("'Phụ lục'!")))).toBe(false);
+    const r = readWorkbook(await loadSnapshot(file));
+    expect(Object.values(r.data.values).every((v) => v === null)).toBe(true);
+    expect(r.findings.map((x) => x.rule)).not.toContain("workbook.missing-sheet");
+    const en = await checkJson(file, "--lang", "en");
+    expect(en.result.findings.find((x: { rule: string }) => x.rule === "workbook.replaced-sheet").message).toContain('Sheet "Phụ lục" is no longer phuluc\'s figures sheet');
+  });
+
+  test("our sheet of the old layout that only lost its table is still ours (its header and codes)", async () => {
+    const file = copyOf("qcdc-2021-son-la");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("Phụ lục")!.removeTable("PL_ChiTieu");
+    await wb.xlsx.writeFile(file);
+    const r = readWorkbook(await loadSnapshot(file));
+    expect(r.data).toEqual(exported("qcdc-2021-son-la"));
+  });
+});
+
+test("colOf finds the code column of either layout", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(V1, "qcdc-2021-son-la.xlsx"));
+  expect(colOf(wb.getWorksheet("Phụ lục")!, "Mã")).toBe(2);
+});
+
+test("a register sheet whose header row was cleared (or was not read) is reported, not read forever", async () => {
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("Tuyên truyền")!;
+  ws.removeTable("PL_HoatDong");
+  for (let r = 1; r <= 10; r++) for (let c = 1; c <= 5; c++) ws.getCell(r, c).value = null;
+  await wb.xlsx.writeFile(file);
+  const t0 = Date.now();
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(Date.now() - t0).toBeLessThan(5000);
+  expect(r.data.registers.hoat_dong).toEqual([]);
+  expect(r.findings.filter((f) => f.rule === "workbook.missing-column").map((f) => f.message)).toContain(
+    'Trang "Tuyên truyền" thiếu cột "Nội dung tuyên truyền" (hàng tiêu đề 3): cột đã bị xóa hoặc tiêu đề bị sửa. Dữ liệu của cột này coi như để trống. Hãy khôi phục tiêu đề "Nội dung tuyên truyền".',
+  );
+});
