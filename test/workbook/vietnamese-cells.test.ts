@@ -124,3 +124,41 @@ describe("severities in the workbook", () => {
     );
   });
 });
+
+describe("hints valid in Vietnamese and English Excel", () => {
+  test("money: type the digits only (10424000), which both read as a number; never told to type 10.424.000", async () => {
+    const { planWorkbook } = await import("../../src/core/sheet-plan");
+    const { getTemplate } = await import("../../src/core/templates/index");
+    let checked = 0;
+    for (const id of ["qcdc-2021", "dccs-2025"]) {
+      const t = getTemplate(id)!;
+      const plan = planWorkbook(t);
+      const sheet = plan.sheets.find((s) => s.role === "indicators")!;
+      const help = String(sheet.preamble[1][0].v);
+      expect(help).toMatch(/tiền: gõ liền các chữ số[^;]*vd\. 10424000/);
+      expect(help).not.toMatch(/tiền: 10\.424\.000/);
+      const money = t.indicators.find((d) => d.kind === "money");
+      if (!money) continue; // dccs-2025 has no amount
+      checked++;
+      const valueCol = sheet.table.header.indexOf("Giá trị");
+      const codeCol = sheet.table.header.indexOf("Mã");
+      const i = sheet.table.rows.findIndex((r) => r[codeCol]?.v === money.code);
+      const v = sheet.table.rows[i][valueCol].validation!;
+      expect(v.message.vi).toContain("10424000");
+      expect(v.message.en).toContain("10424000");
+      // The number format is the invariant "#,##0": Excel shows the reader's own separators.
+      expect(sheet.table.rows[i][valueCol].format).toBe("#,##0");
+    }
+    expect(checked).toBe(1);
+  });
+
+  test("multi-line cells (recipients, the report text) tell how to break a line", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const file = await initWorkbook(richReport(), "lines.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const prompts = (name: string) => Object.values((wb.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, { prompt?: string }> } }).dataValidations.model).map((v) => v.prompt ?? "");
+    expect(prompts("Thông tin").some((p) => p.includes("Alt+Enter"))).toBe(true);
+    expect(prompts("Nội dung").some((p) => p.includes("Alt+Enter"))).toBe(true);
+  });
+});
