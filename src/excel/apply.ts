@@ -152,6 +152,8 @@ export function queueOps(context: Excel.RequestContext, ops: WriteOp[]): void {
       }
       case "highlight": {
         const rg = range(op.sheet, op.rect);
+        // An upgrade rewrites the column: its earlier rules go, so they are not there twice.
+        if (op.replace) rg.conditionalFormats.clearAll();
         for (const r of op.rules) {
           const cf = rg.conditionalFormats.add("ContainsText" as Excel.ConditionalFormatType);
           cf.textComparison.format.fill.color = argbToHex(TONES[r.tone].fill);

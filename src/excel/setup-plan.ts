@@ -49,7 +49,7 @@ export type WriteOp =
   /** A cell to type in again (a value replaced our formula): the computed shading taken off. */
   | { kind: "plain"; sheet: string; rect: Rect }
   /** Conditional formats (ExcelApi 1.6): a cell containing `text` shown in its tone. */
-  | { kind: "highlight"; sheet: string; rect: Rect; rules: { text: string; tone: "error" | "warning" }[] }
+  | { kind: "highlight"; sheet: string; rect: Rect; rules: { text: string; tone: "error" | "warning" }[]; replace?: boolean }
   /** Page layout (ExcelApi 1.9): A4, fitted to the page width, the header row (1-based) repeated. */
   | { kind: "print"; sheet: string; print: PrintPlan; titleRow: number };
 
@@ -690,6 +690,12 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
     else ops.push({ kind: "noValidation", sheet: name, rect: colRect });
   });
   if (caps.validation) pushValidations(name, h + 1, p.table.rows, ops);
+  // The rewritten sheet looks and prints as a new one: formula cells shaded, ✗/⚠ colours (the
+  // status column's rules replaced, not added twice), A4 print set-up.
+  for (const r of formulaRuns(p.table.rows, h + 1)) ops.push({ kind: "computed", sheet: name, rect: r });
+  if (p.highlight && p.table.rows.length && caps.conditionalFormats)
+    ops.push({ kind: "highlight", sheet: name, rect: { row: h + 1, col: p.highlight.column - 1, rows: p.table.rows.length, cols: 1 }, rules: p.highlight.rules, replace: true });
+  if (caps.pageLayout) ops.push({ kind: "print", sheet: name, print: printFor(p), titleRow: p.table.headerRow });
   return { theirs: theirs.map((j) => String(headerCells[j]!.v)) };
 }
 

@@ -845,6 +845,14 @@
       this._ctx = ctx;
       this._range = range;
     }
+    ConditionalFormatCollection.prototype.clearAll = function () {
+      var range = this._range;
+      this._ctx._enqueue(function () {
+        var e = range._ent();
+        var a = rectA1(e.rect);
+        e.sheet.conditionalFormats = (e.sheet.conditionalFormats || []).filter(function (c) { return c.address !== a; });
+      });
+    };
     ConditionalFormatCollection.prototype.add = function (type) {
       var range = this._range;
       var rec = { type: type, format: {}, rule: null };

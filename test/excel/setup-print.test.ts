@@ -148,3 +148,49 @@ describe("a workbook written before the Vietnamese names", () => {
     expect(a.sheets.find((s) => s.role === "info")!.written).toBe(0);
   });
 });
+
+describe("the pane's upgrade of a workbook of layout version 1", () => {
+  /** The fixture file in the fake host: its cells, its tables, the marker very hidden and named. */
+  async function fakeOfFile(file: string): Promise<Fake> {
+    const snap = await loadSnapshot(file);
+    const { colLetter } = await import("../../src/core/layout");
+    const sheets = snap.sheets.map((s) => {
+      const cells: Record<string, unknown> = {};
+      s.rows.forEach((r, i) =>
+        r.forEach((c, j) => {
+          if (!c || (c.v === null && !c.formula)) return;
+          cells[colLetter(j + 1) + (i + 1)] = { v: c.v, formula: c.formula ?? null, format: c.format ?? "General" };
+        }),
+      );
+      return { name: s.name, cells };
+    });
+    const f = createFakeOffice({ sets: { ExcelApi: "1.9" }, sheets });
+    (globalThis as any).Office = f.Office;
+    (globalThis as any).Excel = f.Excel;
+    await f.Excel.run(async (ctx: any) => {
+      for (const s of snap.sheets) {
+        const ws = ctx.workbook.worksheets.getItem(s.name);
+        for (const t of s.tables ?? []) ws.tables.add(ws.getRange(t.range), true).name = t.name;
+      }
+      ctx.workbook.worksheets.getItem("_phuluc").visibility = "VeryHidden";
+      ctx.workbook.names.add("PHULUC_LAYOUT", ctx.workbook.worksheets.getItem("_phuluc").getRange("B1"));
+      await ctx.sync();
+    });
+    return f.fake as Fake;
+  }
+
+  test("the rewritten sheets print on A4 and colour ✗/⚠ like new ones; Thông tin gets its Vietnamese names", async () => {
+    const fake = await fakeOfFile(path.join(__dirname, "..", "fixtures", "old-keys-qcdc-2021.xlsx"));
+    const caps = detectCaps();
+    const preview = await previewSetup(caps);
+    expect(preview.upgrade).toMatchObject({ fromLayout: 1 });
+    const r = await applySetup(preview, caps);
+    expect(r.changed).toBe(false);
+    expect(fake.pageLayout("Phụ lục")).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$8:$8" });
+    expect(fake.conditionalFormats("Phụ lục").map((c) => c.rule.text)).toEqual(["✗", "⚠"]);
+    const info = Object.values((fake as any).cells("Thông tin") as Record<string, { v: unknown }>).map((c) => c.v);
+    expect(info).toContain("Cơ quan báo cáo");
+    expect(info).not.toContain("agency");
+    expect(info).toContain("Sở Khoa học và Công nghệ");
+  });
+});
