@@ -280,8 +280,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "The override of rule {rule} is not applied: the reason is missing.",
   },
   "override.badSeverity": {
-    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: mức độ \"{severity}\" không hợp lệ (off, error, warning hoặc info).",
-    en: "The override of rule {rule} is not applied: \"{severity}\" is not a severity (off, error, warning or info).",
+    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: mức độ \"{severity}\" không hợp lệ (Tắt, Lỗi, Cảnh báo hoặc Thông tin; trong tệp JSON: off, error, warning, info).",
+    en: "The override of rule {rule} is not applied: \"{severity}\" is not a severity (Tắt, Lỗi, Cảnh báo or Thông tin; in a JSON file: off, error, warning, info).",
   },
   "override.protected": {
     vi: "Không thể điều chỉnh quy tắc {rule}.",
@@ -306,8 +306,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "Own rule id \"{id}\" is used twice; the second rule is ignored.",
   },
   "user.badSeverity": {
-    vi: "Quy tắc riêng \"{id}\": mức độ \"{severity}\" không hợp lệ (error, warning hoặc info).",
-    en: "Own rule \"{id}\": \"{severity}\" is not a severity (error, warning or info).",
+    vi: "Quy tắc riêng \"{id}\": mức độ \"{severity}\" không hợp lệ (Lỗi, Cảnh báo hoặc Thông tin; trong tệp JSON: error, warning, info).",
+    en: "Own rule \"{id}\": \"{severity}\" is not a severity (Lỗi, Cảnh báo or Thông tin; in a JSON file: error, warning, info).",
   },
   "user.fail": {
     vi: "Quy tắc riêng {id} không thỏa: {expression} ({values}).",

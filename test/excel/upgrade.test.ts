@@ -139,6 +139,9 @@ describe("set-up with a newer version of the workbook's own template", () => {
 
 describe("a workbook carrying its province's template, read in a fresh pane", () => {
   test("its register sheet (no table, a name no built-in template has) is read: the marker names it", async () => {
+    // A fresh pane: modules (the template registry) of their own, where an earlier test of this file registered nothing.
+    await jest.isolateModulesAsync(async () => {
+    const { getTemplate } = await import("../../src/core/templates/index");
     const { provinceTemplate, snapshotOfPlan } = await import("../designer/helpers");
     const { planWorkbook } = await import("../../src/core/sheet-plan");
     const { checkInContext } = await import("../../src/excel/live");
@@ -160,6 +163,7 @@ describe("a workbook carrying its province's template, read in a fresh pane", ()
     expect(run.read.data.registers.hoat_dong).toHaveLength(3);
     // One more sync only for the sheets the marker names and the first read left out.
     expect(run.readStats.syncs).toBe(3);
+    });
   });
 });
 

@@ -71,10 +71,14 @@ async function compute(file: string): Promise<Record<string, string[][]>> {
   }
 }
 
-/** code → value cell (E) of the "Phụ lục" sheet as LibreOffice shows it. */
+/** code → value cell of the "Phụ lục" sheet as LibreOffice shows it (columns found by their headers "Mã" and "Giá trị"). */
 function appendix(sheets: Record<string, string[][]>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const cols of sheets["Phụ lục"] ?? []) if (/^[a-z][a-z0-9_]+$/.test(cols[1] ?? "")) out[cols[1]] = cols[4] ?? "";
+  const rows = sheets["Phụ lục"] ?? [];
+  const header = rows.find((r) => r.includes("Mã") && r.includes("Giá trị")) ?? [];
+  const code = header.indexOf("Mã");
+  const value = header.indexOf("Giá trị");
+  for (const cols of rows) if (/^[a-z][a-z0-9_]+$/.test(cols[code] ?? "")) out[cols[code]] = cols[value] ?? "";
   return out;
 }
 

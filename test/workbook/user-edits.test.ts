@@ -86,9 +86,9 @@ describe("report details printed in the header", () => {
       const ws = wb.getWorksheet("Thông tin")!;
       ws.eachRow((row) => {
         const key = row.getCell(1).value;
-        if (key === "date") row.getCell(3).value = "32/13/2021";
-        if (key === "year") row.getCell(3).value = "21";
-        if (key === "level") row.getCell(3).value = "Sở";
+        if (key === "Ngày") row.getCell(3).value = "32/13/2021";
+        if (key === "Năm") row.getCell(3).value = "21";
+        if (key === "Cấp") row.getCell(3).value = "Sở";
       });
     });
     const { code, result } = await checkJson(file);
