@@ -98,6 +98,26 @@ export interface Sentence extends Range {
 }
 
 const LETTER = /\p{L}/u;
+
+/** One character: a letter? (ASCII at once, the rest through \p{L}.) */
+function isLetter(ch: string): boolean {
+  if (ch === "") return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
+}
+
+function isDigit(ch: string): boolean {
+  return ch.length > 0 && ch.charCodeAt(0) >= 48 && ch.charCodeAt(0) <= 57;
+}
+
+/** One character: white space as \s reads it? */
+function isSpace(ch: string): boolean {
+  if (ch === "") return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
+}
 const UPPER = /\p{Lu}/u;
 
 function isListNumber(s: string): boolean {
@@ -275,9 +295,9 @@ export function figuresIn(text: string, s: Range): Figure[] {
     let excluded = false;
     let fraction: Figure["fraction"];
     // Inside a word, a symbol, a date or a range.
-    if (LETTER.test(c0) || c0 === "/" || c0 === "_" || (c0 === "-" && (LETTER.test(c00) || /\d/.test(c00) || c00 === " "))) excluded = true;
-    if (LETTER.test(c1) || c1 === "_") excluded = true;
-    if (c1 === "-" && (LETTER.test(c2) || /\d/.test(c2))) excluded = true;
+    if (isLetter(c0) || c0 === "/" || c0 === "_" || (c0 === "-" && (isLetter(c00) || isDigit(c00) || c00 === " "))) excluded = true;
+    if (isLetter(c1) || c1 === "_") excluded = true;
+    if (c1 === "-" && (isLetter(c2) || isDigit(c2))) excluded = true;
     if (c1 === "/") {
       const fm = /^\/(\d+)(?![\d/.\-\p{L}])/u.exec(text.slice(b, Math.min(s.end + 1, b + 40)));
       if (fm && !excluded && !/ngày\s*$/iu.test(lead)) {
@@ -286,11 +306,11 @@ export function figuresIn(text: string, s: Range): Figure[] {
         re.lastIndex = b;
       } else excluded = true;
     }
-    if (/[.,]\d/.test(c1 + c2)) excluded = true;
+    if ((c1 === "." || c1 === ",") && isDigit(c2)) excluded = true;
     let percent = false;
     let multiplier = 1;
     let after = b;
-    const pm = /^\s?%/.exec(text.slice(b, b + 2));
+    const pm = c1 === "%" || (c2 === "%" && isSpace(c1)) ? /^\s?%/.exec(text.slice(b, b + 2)) : null;
     if (pm && !fraction) {
       percent = true;
       after = b + pm[0].length;
@@ -306,7 +326,10 @@ export function figuresIn(text: string, s: Range): Figure[] {
       }
     }
     if (!excluded && !percent && !fraction) {
-      const mm = MULTIPLIER.exec(text.slice(b, b + 12));
+      // A multiplier word starts with a letter after the spaces: no word, no test.
+      let w = b;
+      while (w < b + 12 && isSpace(text[w] ?? "")) w++;
+      const mm = isLetter(text[w] ?? "") ? MULTIPLIER.exec(text.slice(b, b + 12)) : null;
       if (mm) {
         multiplier = MULTIPLIERS[mm[1].toLowerCase()] ?? 1;
         after = b + mm[0].length;
