@@ -137,32 +137,6 @@ describe("set-up with a newer version of the workbook's own template", () => {
   });
 });
 
-describe("a workbook carrying its province's template, read in a fresh pane", () => {
-  test("its register sheet (no table, a name no built-in template has) is read: the marker names it", async () => {
-    const { provinceTemplate, snapshotOfPlan } = await import("../designer/helpers");
-    const { planWorkbook } = await import("../../src/core/sheet-plan");
-    const { checkInContext } = await import("../../src/excel/live");
-    const t = provinceTemplate();
-    expect(getTemplate(t.id)).toBeUndefined();
-    const data = JSON.parse(fs.readFileSync(path.join(TEMPLATES, "tan-phong-2026.json"), "utf8"));
-    const snap = snapshotOfPlan(planWorkbook(t, data, { embedTemplate: true }));
-    const book = mockWorkbook(
-      snap.sheets.map((s) => {
-        const cells: Record<string, any> = {};
-        s.rows.forEach((r, i) => r.forEach((c, j) => c && c.v !== null && c.v !== "" && (cells[colLetter(j + 1) + (i + 1)] = c.v)));
-        return { name: s.name, cells };
-      }),
-    );
-    (global as any).Excel = book.Excel;
-    const run = await checkInContext(book.context, { mark: false });
-    expect(run.read.template?.id).toBe("tinh-thu-2026");
-    expect(run.read.findings.map((f) => f.rule)).not.toContain("workbook.missing-sheet");
-    expect(run.read.data.registers.hoat_dong).toHaveLength(3);
-    // One more sync only for the sheets the marker names and the first read left out.
-    expect(run.readStats.syncs).toBe(3);
-  });
-});
-
 describe("import into a workbook of layout version 1 (not upgraded yet)", () => {
   test("rows are found by their code in the old code column: the figures land on their own rows", async () => {
     await bookOfFile(path.join(V1, "dccs-2025-trong.xlsx"));
