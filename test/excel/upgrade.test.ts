@@ -148,3 +148,21 @@ describe("import into a workbook of layout version 1 (not upgraded yet)", () => 
     expect(out.data.values).toEqual((exported("dccs-2025-xa-tan-lap") as { values: unknown }).values);
   });
 });
+
+describe("what the pane says of the open workbook", () => {
+  test("its template (carried or built in) and an older layout, from the marker alone", async () => {
+    const { workbookInfo } = await import("../../src/excel/setup");
+    await bookOfFile(path.join(V1, "tinh-thu-2026-tan-phong.xlsx"));
+    expect(await workbookInfo()).toMatchObject({
+      found: true,
+      layoutVersion: 1,
+      currentLayout: LAYOUT_VERSION,
+      layoutOlder: true,
+      template: { id: "tinh-thu-2026", version: 1, carried: true, title: { vi: "Phụ lục số liệu thực hiện dân chủ ở cơ sở năm 2026 (mẫu của tỉnh)" } },
+    });
+    await bookOfFile(path.join(V1, "qcdc-2021-son-la.xlsx"));
+    expect(await workbookInfo()).toMatchObject({ found: true, template: { id: "qcdc-2021", carried: false }, layoutOlder: true });
+    (global as any).Excel = mockWorkbook([{ name: "Sheet1", cells: { A1: 1 } }]).Excel;
+    expect(await workbookInfo()).toMatchObject({ found: false });
+  });
+});
