@@ -19,7 +19,7 @@ import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
-import { sheetIsOurs } from "./ownership";
+import { sheetIsOurs, planKeyColumn } from "./ownership";
 import { freeSheetName } from "../core/ownership";
 import type { UpgradePlan } from "../core/upgrade";
 
@@ -559,6 +559,28 @@ function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
   return last;
 }
 
+/* ---------- the key column (codes, info keys) of a fixed-row sheet ---------- */
+
+/** The column of the sheet that holds the most of the plan's keys below the header (any layout version). */
+function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: number): number {
+  const want = new Set(p.table.rows.map((r) => r[planKey]?.v).filter((v) => typeof v === "string" && v) as string[]);
+  let best = planKey;
+  let most = 0;
+  const width = Math.min(30, Math.max(0, ...s.rows.slice(h + 1, h + 1 + p.table.rows.length + 50).map((r) => (r ? r.length : 0))));
+  for (let c = 0; c < width; c++) {
+    let n = 0;
+    for (let r = h + 1; r < Math.min(s.rows.length, h + 1 + p.table.rows.length + 50); r++) {
+      const v = cellAt(s, r, c)?.v;
+      if (typeof v === "string" && want.has(v)) n++;
+    }
+    if (n > most) {
+      most = n;
+      best = c;
+    }
+  }
+  return best;
+}
+
 /* ---------- upgrade: an existing sheet's table rewritten from the plan ---------- */
 
 /**
@@ -588,9 +610,8 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
   const target = new Map<number, number>();
   if (theirs.length) {
     if (fixedRows(p)) {
-      const keyHeader = p.table.header.find((x) => nfcLower(x) === "mã");
-      const oldKey = keyHeader ? headerCells.findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, keyHeader)) : -1;
-      const newKey = keyHeader ? p.table.header.indexOf(keyHeader) : -1;
+      const newKey = planKeyColumn(p);
+      const oldKey = newKey >= 0 ? sheetKeyColumn(s, h, p, newKey) : -1;
       const newRowOf = new Map<string, number>();
       if (newKey >= 0) p.table.rows.forEach((r, i) => r[newKey]?.v !== undefined && r[newKey]?.v !== null && newRowOf.set(String(r[newKey]!.v), i + 1));
       let extra = planRows.length;
@@ -666,11 +687,10 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, cols[col]?.format)]] });
   };
   if (fixedRows(p)) {
-    // Rows are found by their key (code, in the "Mã" column wherever the sheet has it: an older
-    // layout had it in another column), in case they were sorted.
-    const planKey = Math.max(0, p.table.header.findIndex((x) => nfcLower(x) === "mã"));
-    const found = (s.rows[h] ?? []).findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, p.table.header[planKey]));
-    const keyCol = found >= 0 ? found : planKey;
+    // Rows are found by their key (code, in whichever column of the sheet holds the codes: an
+    // older layout had it in another column), in case they were sorted.
+    const planKey = Math.max(0, planKeyColumn(p));
+    const keyCol = sheetKeyColumn(s, h, p, planKey);
     const rowOf = new Map<string, number>();
     for (let r = h + 1; r < s.rows.length; r++) {
       const k = cellAt(s, r, keyCol)?.v;
