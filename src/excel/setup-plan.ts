@@ -657,6 +657,15 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
   }
   ops.push({ kind: "cells", sheet: name, row: h, col: 0, values, formats });
   if (!rect) ops.push({ kind: "table", sheet: name, rect: { row: h, col: 0, rows: height, cols: width }, name: p.table.name });
+  // Above the table: blank cells get the plan's text, and our line naming the template and layout version follows.
+  p.preamble.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (planBlank(c)) return;
+      const old = cellAt(s, i, j);
+      const ours = !!old && typeof old.v === "string" && /bố cục phiên bản \d+/.test(old.v) && !sameContent(old, c);
+      if (blank(old) || ours) ops.push({ kind: "cells", sheet: name, row: i, col: j, values: [[cellContent(c)]], formats: [[formatOf(c, undefined)]] });
+    }),
+  );
   ops.push({ kind: "bold", sheet: name, rect: { row: h, col: 0, rows: 1, cols: width } });
   // Column widths, wrapping, formats and validation follow the columns' new places.
   p.table.columns.forEach((c, j) => {

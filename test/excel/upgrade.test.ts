@@ -86,6 +86,9 @@ describe("set-up on a workbook of layout version 1", () => {
     expect(book.cell("Phụ lục", "B8")!.v).toBe("Chỉ tiêu");
     expect(book.cell("Phụ lục", "C8")!.v).toBe("Mã");
     expect(book.cell(MARKER.sheet, "B1")!.v).toBe(LAYOUT_VERSION);
+    // The line above the table names the new layout version.
+    const above = [...book.sheets.find((s) => s.name === "Phụ lục")!.cells.values()].map((c) => String(c.v)).filter((v) => /bố cục phiên bản/.test(v));
+    expect(above).toEqual([expect.stringContaining(`bố cục phiên bản ${LAYOUT_VERSION}.`)]);
     const out = await exportWorkbook("vi");
     expect(out.data).toEqual(exported(name));
     expect(out.findings.filter((f) => f.rule.startsWith("workbook."))).toEqual([]);
