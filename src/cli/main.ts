@@ -5,6 +5,7 @@
  */
 import { plural } from "../core/i18n";
 import * as fs from "fs";
+import type ExcelJS from "exceljs";
 import * as path from "path";
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
 import { check } from "../core/engine";
@@ -349,8 +350,21 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
     return 0;
   }
   const plan = planWorkbook(up.next, up.data, up.options);
+  const book = buildWorkbook(plan);
+  // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
+  for (const k of up.keptSheets) {
+    const ws = book.addWorksheet(k.name);
+    k.rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        const cell = ws.getCell(i + 1, j + 1);
+        cell.value = (c.v ?? null) as ExcelJS.CellValue;
+        if (c.format) cell.numFmt = c.format;
+        if (c.bold) cell.font = { bold: true };
+      }),
+    );
+  }
   // Through files.ts: refused while open in Excel, the old copy kept (never over an older backup), temp file renamed into place.
-  const backup = await replaceWithBackup(file, (tmp) => buildWorkbook(plan).xlsx.writeFile(tmp));
+  const backup = await replaceWithBackup(file, (tmp) => book.xlsx.writeFile(tmp));
   io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));
   return 0;
 }

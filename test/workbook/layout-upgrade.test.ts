@@ -209,3 +209,25 @@ test("a register sheet whose header row was cleared (or was not read) is reporte
     'Trang "Tuyên truyền" thiếu cột "Nội dung tuyên truyền" (hàng tiêu đề 3): cột đã bị xóa hoặc tiêu đề bị sửa. Dữ liệu của cột này coi như để trống. Hãy khôi phục tiêu đề "Nội dung tuyên truyền".',
   );
 });
+
+test("a newer version that drops a whole register: its rows stay in the workbook on a sheet of their own", async () => {
+  const v2 = JSON.parse(fs.readFileSync(path.join(TEMPLATES, "tinh-thu-2026-v2.json"), "utf8"));
+  v2.registers = [];
+  v2.rules = v2.rules.filter((r: { kind: string }) => r.kind !== "register-count");
+  const mau = tmp("mau-khong-so.json");
+  fs.writeFileSync(mau, JSON.stringify(v2));
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const plan = await run("init", file, "--template", mau);
+  expect(plan.out).toContain('Sổ mẫu mới không còn, số liệu vẫn giữ trong sổ ở trang riêng ("Tuyên truyền (mẫu cũ)"), phuluc không đọc nữa: hoat_dong.');
+  expect((await run("init", file, "--template", mau, "--yes")).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.getWorksheet("Tuyên truyền")).toBeUndefined();
+  const ws = wb.getWorksheet("Tuyên truyền (mẫu cũ)")!;
+  expect(String(ws.getCell("A1").value)).toContain("không còn trong mẫu tinh-thu-2026 phiên bản 2, giữ số liệu cũ");
+  expect([1, 2, 3].map((c) => ws.getCell(3, c).value)).toEqual(["Nội dung tuyên truyền", "Ngày", "Hình thức"]);
+  expect([4, 5, 6].map((r) => ws.getCell(r, 1).value)).toEqual(["Luật Thực hiện dân chủ ở cơ sở", "Quy chế dân chủ thôn", "Hỏi đáp trực tuyến"]);
+  expect(ws.getCell(6, 3).value).toBe("Trực tuyến");
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(r.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["workbook.unknown-code"]);
+});
