@@ -21,7 +21,7 @@ import { loadTemplateOption } from "./template";
 import { readMarker } from "../core/sheet-read";
 import { planUpgrade } from "../core/upgrade";
 import { LAYOUT_VERSION } from "../core/layout";
-import { loadSnapshot } from "./xlsx";
+import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
 import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
 
@@ -326,7 +326,8 @@ async function olderLayout(file: string): Promise<boolean> {
  */
 async function upgradeWorkbook(file: string, templateArg: string | undefined, yes: boolean, lang: Lang, io: Io): Promise<number> {
   const L = (vi: string, en: string) => t(lang, vi, en);
-  const snap = await loadSnapshot(file);
+  const old = await loadWorkbook(file);
+  const snap = snapshotOf(old);
   const next = templateArg ? await loadTemplateOption(templateArg, lang) : undefined;
   if (next) registerTemplate(next);
   const up = planUpgrade(snap, next, { where: "cli", backup: backupName(file), embed: next ? true : undefined });
@@ -341,6 +342,14 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
       `"${file}" exists and is not a phuluc workbook that can be read; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`,
     );
   }
+  // The user's own sheets (not ours, not the marker) are copied into the new file as they are.
+  const ourNames = new Set(up.ourSheets.map((n) => n.toLowerCase()));
+  const userSheets = snap.sheets.map((s) => s.name).filter((n) => !ourNames.has(n.toLowerCase()));
+  if (userSheets.length)
+    up.lines.push({
+      vi: `Trang riêng của bạn được giữ nguyên trong sổ: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
+      en: `Your own sheets are kept in the workbook as they are: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
+    });
   const head = up.layoutOlder && !next
     ? L(`Nâng cấp ${file} lên bố cục mới (mẫu ${up.next.id}):`, `Upgrade ${file} to the new layout (template ${up.next.id}):`)
     : L(`Nâng cấp ${file}:`, `Upgrade ${file}:`);
@@ -351,6 +360,7 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
   }
   const plan = planWorkbook(up.next, up.data, up.options);
   const book = buildWorkbook(plan);
+  copySheets(old, book, userSheets);
   // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
   for (const k of up.keptSheets) {
     const ws = book.addWorksheet(k.name);

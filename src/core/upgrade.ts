@@ -21,7 +21,8 @@ import type { CellPlan, CellSnapshot, WorkbookSnapshot } from "./workbook-model"
 import type { PlanOptions } from "./sheet-plan";
 import { fieldCell, indicatorCell } from "./sheet-plan";
 import { buildLayout, derivedFormulas, indicatorFormat, LAYOUT_CHANGES, LAYOUT_VERSION, MARKER } from "./layout";
-import { readMarker, readWorkbook, type ReadResult } from "./sheet-read";
+import { ownedShape, readMarker, readWorkbook, type ReadResult } from "./sheet-read";
+import { ownsSheet } from "./ownership";
 import { percentDecimals } from "./number-format";
 import { embeddedTemplateText } from "./designer/json";
 
@@ -57,6 +58,8 @@ export interface UpgradePlan {
   keptSheets: { name: string; rows: CellPlan[][] }[];
   /** Codes whose value cell held a formula of the user's that becomes its value (its row moved). */
   formulasAsValues: string[];
+  /** The sheets that are ours (the marker names them and, for "Phụ lục", they are still ours), with the marker. */
+  ourSheets: string[];
   /** The plan in words, one line each. */
   lines: Text[];
 }
@@ -161,6 +164,17 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
     }
   }
 
+  // Our sheets: those the marker names, unless the user replaced one (the reader's ownership test).
+  const layout = buildLayout(prev);
+  const ourSheets: string[] = [MARKER.sheet];
+  for (const [table, name] of marker.roles) {
+    const sheet = snap.sheets.find((x) => x.name === name);
+    if (!sheet) continue;
+    const def = layout.sheets.find((d) => d.table.toLowerCase() === table);
+    const shape = def ? ownedShape(def, prev) : undefined;
+    if (!shape || ownsSheet(sheet, shape)) ourSheets.push(name);
+  }
+
   const data: ReportData = { ...r, template: to.id };
   const options: PlanOptions = { valueCells, keptColumns, embedTemplate: opts.embed ?? carriesTemplate(snap) };
 
@@ -221,6 +235,7 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
     droppedRegisters,
     keptSheets,
     formulasAsValues,
+    ourSheets,
     lines,
   };
 }

@@ -231,3 +231,53 @@ test("a newer version that drops a whole register: its rows stay in the workbook
   const r = readWorkbook(await loadSnapshot(file));
   expect(r.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["workbook.unknown-code"]);
 });
+
+test("the user's own sheets are kept in the upgraded file as they are", async () => {
+  const file = copyOf("qcdc-2021-son-la");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const mine = wb.addWorksheet("Ghi chú của tôi");
+  mine.getCell("A1").value = "Việc cần làm";
+  mine.getCell("A1").font = { bold: true };
+  mine.getCell("B2").value = 42;
+  mine.getCell("B3").value = { formula: "B2*2", result: 84 } as ExcelJS.CellValue;
+  mine.getColumn(1).width = 33;
+  mine.mergeCells("C1:D1");
+  mine.getCell("C1").value = "gộp";
+  await wb.xlsx.writeFile(file);
+  const plan = await run("init", file);
+  expect(plan.out).toContain('Trang riêng của bạn được giữ nguyên trong sổ: "Ghi chú của tôi".');
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  const ws = now.getWorksheet("Ghi chú của tôi")!;
+  expect(ws.getCell("A1").value).toBe("Việc cần làm");
+  expect(ws.getCell("A1").font?.bold).toBe(true);
+  expect(ws.getCell("B2").value).toBe(42);
+  expect(ws.getCell("B3").value).toMatchObject({ formula: "B2*2" });
+  expect(ws.getColumn(1).width).toBe(33);
+  expect(ws.getCell("C1").value).toBe("gộp");
+  expect(ws.getCell("D1").isMerged).toBe(true);
+  expect(readWorkbook(await loadSnapshot(file)).data).toEqual(exported("qcdc-2021-son-la"));
+});
+
+test("a user's sheet that replaced our Phụ lục is kept by the upgrade, ours made again", async () => {
+  const file = copyOf("qcdc-2021-son-la");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.removeWorksheet(wb.getWorksheet("Phụ lục")!.id);
+  const theirs = wb.addWorksheet("Phụ lục");
+  theirs.getCell("A1").value = "Bảng lương của phòng";
+  theirs.getCell("B2").value = 7;
+  await wb.xlsx.writeFile(file);
+  const plan = await run("init", file);
+  expect(plan.out).toContain('Trang riêng của bạn được giữ nguyên trong sổ: "Phụ lục".');
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  expect(now.getWorksheet("Phụ lục")!.getCell("C8").value).toBe("Mã");
+  const kept = now.getWorksheet("Phụ lục (2)")!;
+  expect([kept.getCell("A1").value, kept.getCell("B2").value]).toEqual(["Bảng lương của phòng", 7]);
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(r.findings.map((f) => f.rule)).not.toContain("workbook.replaced-sheet");
+});
