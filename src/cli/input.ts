@@ -11,6 +11,9 @@ import { getTemplate } from "../core/templates/index";
 import { readWorkbook } from "../core/sheet-read";
 import { loadSnapshot } from "./xlsx";
 import { withConsolidation } from "../core/merge/workbook";
+import { plural } from "../core/i18n";
+import { impliedParent } from "../core/implied";
+import { upperFirst } from "../core/vn";
 
 /** A usage or input problem: the command stops with this message and exit code (2). */
 export class CliError extends Error {
@@ -180,20 +183,42 @@ const SEVERITY_HEADINGS: [Finding["severity"], string, string][] = [
 
 /**
  * Findings grouped by severity, numbered, each followed by the lines `details` gives
- * (where it is, the figures, the quote), then its suggestion.
+ * (where it is, the figures, the quote), then its suggestion; a finding an error implies
+ * (`impliedBy`) follows that error after "↳" (the heading still counts it).
  */
 export function formatFindings(findings: Finding[], lang: Lang, details: (f: Finding) => string[]): string[] {
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   const lines: string[] = [];
+  // A warning or note an error on the same figures implies (`impliedBy`) is printed under that error ("↳").
+  const parentOf = new Map<Finding, Finding>();
+  for (const f of findings) {
+    const p = impliedParent(f, findings);
+    if (p) parentOf.set(f, p);
+  }
+  const SEV_WORD: Record<string, [string, string]> = { warning: ["cảnh báo", "warning"], info: ["thông tin", "note"] };
   for (const [sev, vi, en] of SEVERITY_HEADINGS) {
     const group = findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
     lines.push("", `${L(vi, en)} (${group.length})`);
-    group.forEach((f, i) => {
-      lines.push(`  ${i + 1}. [${f.rule}] ${f.message}`);
+    const nested = group.filter((f) => parentOf.has(f)).length;
+    if (nested) {
+      const [wVi, wEn] = SEV_WORD[sev] ?? [vi.toLowerCase(), en.toLowerCase()];
+      lines.push("  " + L(`(${nested} ${wVi} ghi dưới lỗi liên quan ở trên, sau dấu ↳)`, `(${plural(nested, wEn)} shown under ${nested === 1 ? "its" : "their"} error above, after ↳)`));
+    }
+    let n = 0;
+    for (const f of group) {
+      if (parentOf.has(f)) continue;
+      lines.push(`  ${++n}. [${f.rule}] ${f.message}`);
       for (const d of details(f)) lines.push("     " + d);
       if (f.suggestion) lines.push("     " + L("Gợi ý: ", "Suggestion: ") + f.suggestion);
-    });
+      for (const [c, p] of parentOf) {
+        if (p !== f) continue;
+        const [wVi, wEn] = SEV_WORD[c.severity] ?? ["", ""];
+        lines.push(`     ↳ ${L(upperFirst(wVi), upperFirst(wEn))} [${c.rule}] ${c.message}`);
+        for (const d of details(c)) lines.push("       " + d);
+        if (c.suggestion) lines.push("       " + L("Gợi ý: ", "Suggestion: ") + c.suggestion);
+      }
+    }
   }
   return lines;
 }

@@ -23,7 +23,7 @@ import { planUpgrade } from "../core/upgrade";
 import { LAYOUT_VERSION } from "../core/layout";
 import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
-import { decimalsOf, formatNumber, formatPercent } from "../core/vn";
+import { decimalsOf, formatCount, formatNumber, formatPercent } from "../core/vn";
 
 export interface Io {
   out(s: string): void;
@@ -178,6 +178,8 @@ function fmtValue(v: unknown, lang: Lang, kind?: string): string {
   if (v === null || v === undefined) return lang === "en" ? "(blank)" : "(trống)";
   if (typeof v === "number") {
     if (kind === "percent") return formatPercent(v, decimalsOf(v));
+    // A count as the finding's message and the appendix print it: "03" (docs/spec/vn-document-conventions.md).
+    if (kind === "count") return formatCount(v);
     return formatNumber(v, decimalsOf(v));
   }
   if (typeof v === "string") return v === "" ? '""' : v;

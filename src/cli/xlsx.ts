@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, WorkbookPlan, CellPlan } from "../core/workbook-model";
-import { TONES } from "../core/workbook-model";
+import { TONES, PRINT_MARGINS, PRINT_FOOTER, printFor, spanHeight } from "../core/workbook-model";
 import type { ValidationDef } from "../core/layout";
 import { colLetter } from "../core/layout";
 
@@ -275,6 +275,8 @@ function dv(v: ValidationDef): ExcelJS.DataValidation {
       return { ...base, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] } as ExcelJS.DataValidation;
     case "custom":
       return { ...base, type: "custom", formulae: [r.formula.replace(/^=/, "")] } as ExcelJS.DataValidation;
+    case "textLength":
+      return { ...base, type: "textLength", operator: "lessThanOrEqual", formulae: [r.max] } as ExcelJS.DataValidation;
   }
 }
 
@@ -317,6 +319,12 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
         const cell = ws.getCell(r + 1, ci + 1);
         cell.value = cellValue(c);
         applyStyle(cell, c);
+        if (c.span && c.span > 1) {
+          ws.mergeCells(r + 1, ci + 1, r + 1, ci + c.span);
+          ws.getCell(r + 1, ci + 1).alignment = { wrapText: true, vertical: "top" };
+          const width = sp.table.columns.slice(ci, ci + c.span).reduce((n, x) => n + x.width, 0);
+          ws.getRow(r + 1).height = spanHeight(String(c.v ?? "").length, width);
+        }
       });
     });
     const t = sp.table;
@@ -347,7 +355,7 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
         if (!c.format && !c.wrap) return;
         const cell = ws.getCell(r, i + 1);
         if (c.format) cell.numFmt = "General";
-        if (c.wrap && r < t.headerRow) cell.alignment = {};
+        if (c.wrap && r < t.headerRow && !sp.preamble[r - 1]?.[i]?.span && !cell.isMerged) cell.alignment = {};
       });
     }
     // Per-cell formats and validations.
@@ -383,17 +391,20 @@ export function buildWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
         })) as ExcelJS.ConditionalFormattingRule[],
       });
     }
-    if (sp.print) {
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        paperSize: 9, // A4
-        orientation: sp.print.orientation,
-        fitToPage: sp.print.fitToWidth,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitlesRow: `${t.headerRow}:${t.headerRow}`,
-      } as ExcelJS.PageSetup;
-    }
+    // Every sheet prints on A4, one page wide, its header row repeated on every page, numbered pages.
+    const print = printFor(sp);
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: print.orientation,
+      fitToPage: print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { ...PRINT_MARGINS },
+      printTitlesRow: `${t.headerRow}:${t.headerRow}`,
+    } as ExcelJS.PageSetup;
+    ws.headerFooter = { ...ws.headerFooter, oddFooter: "&C" + PRINT_FOOTER };
     for (const h of sp.hiddenColumns || []) ws.getColumn(h).hidden = true;
   }
   const m = wb.addWorksheet(plan.marker.sheet, { state: "veryHidden" });

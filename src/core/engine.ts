@@ -23,6 +23,7 @@ import { notApplicableGroups } from "./template-info";
 import { inputNotes, noteFindings } from "./input-clean";
 
 export { registerRuleKind, ruleKinds } from "./rules/registry";
+export { impliedParent } from "./implied";
 export type { RuleModule } from "./rules/context";
 
 export interface CheckOptions {
@@ -131,6 +132,52 @@ export function isPerUnit(rule: RuleDef): boolean {
   return rule.perUnit === true || rule.kind === "register-count";
 }
 
+/** Rule kinds whose note for an unreadable input says again what the value's own `value.kind` error says. */
+const NOTES_ON_INPUTS = new Set(["sum", "le", "ratio", "implies", "max", "min-per", "register-count"]);
+
+/**
+ * Marks each warning or note that an error on the same figures implies (`impliedBy`):
+ * - an `le` on a sum of parts (dth.parts) beside an `le` error of the same total whose
+ *   failing parts are among them (dth.part: one part over the total; the parts' sum, of
+ *   figures that are not negative, is over it too);
+ * - a rule's note that it cannot be checked because a figure is unreadable ("không đọc được
+ *   hỗ trợ đối tượng khác ("hơn 500")"), beside that figure's `value.kind` error (the note
+ *   names a blank figure first, so a note that names an unreadable one first has no blank).
+ * Returns the list unchanged when none.
+ */
+export function markImplied(findings: Finding[], t: TemplateDef): Finding[] {
+  let rules: Map<string, RuleDef> | undefined;
+  let out: Finding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const w = findings[i];
+    if (w.severity === "error") continue;
+    rules = rules ?? new Map(t.rules.map((r) => [r.id, r]));
+    const wr = rules.get(w.rule);
+    if (!wr) continue;
+    let by: string | undefined;
+    if (wr.kind === "le" && !wr.each) {
+      for (const e of findings) {
+        if (e.severity !== "error" || e.rule === w.rule) continue;
+        const er = rules.get(e.rule);
+        if (!er || er.kind !== "le" || er.right !== wr.right) continue;
+        // The parts that failed: each-rules name those over the total first, then the total.
+        const failing = er.each ? e.indicators.slice(0, Math.max(0, e.indicators.indexOf(er.right))) : er.left;
+        if (!failing.length || !failing.every((c) => wr.left.includes(c))) continue;
+        by = e.rule;
+        break;
+      }
+    }
+    if (!by && w.severity === "info" && NOTES_ON_INPUTS.has(wr.kind) && w.indicators.length) {
+      const code = w.indicators[0];
+      if (findings.some((e) => e.rule === "value.kind" && e.severity === "error" && e.path === "values." + code)) by = "value.kind";
+    }
+    if (!by) continue;
+    out = out ?? findings.slice();
+    out[i] = { ...w, impliedBy: by };
+  }
+  return out ?? findings;
+}
+
 /** Check one report against its template. Throws InputError for data with no known template. */
 export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const t = templateOf(data);
@@ -145,6 +192,7 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   }
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
   const ctx = new Ctx(t, data, lang, opts.cells);
+  ctx.runner = ruleModule;
   let findings: Finding[] = [];
   if (opts.structural) for (const f of opts.structural) findings.push(f);
   // What the normaliser cleaned or refused in the input (input-clean.ts).
@@ -201,6 +249,8 @@ export function check(data: ReportData, opts: CheckOptions = {}): CheckResult {
   const o = applyOverrides(findings, data, lang);
   if (o.invalid.length) findings = o.findings.concat(o.invalid);
   else findings = o.findings;
+  // After the overrides: a warning is shown under an error only while that error is one.
+  findings = markImplied(findings, t);
   // By severity only (stable): generation order is template order.
   const errs: Finding[] = [];
   const warns: Finding[] = [];

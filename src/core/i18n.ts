@@ -11,6 +11,8 @@ export const MESSAGES: Record<string, Text> = {
   // Missing inputs (info)
   "missing.blank": { vi: "còn trống {list}", en: "{list} blank" },
   "missing.invalid": { vi: "không đọc được {list}", en: "{list} unreadable" },
+  "missing.fill": { vi: "điền {list}.", en: "fill in {list}." },
+  "missing.rewrite": { vi: "ghi lại {list} bằng một số.", en: "write {list} as a figure." },
 
   // sum
   "sum.fail": {
@@ -24,6 +26,12 @@ export const MESSAGES: Record<string, Text> = {
   "sum.missing": {
     vi: "Chưa đối chiếu được {totalLower} với tổng các phần vì {missing}.",
     en: "{total} cannot be checked against the sum of its parts: {missing}.",
+  },
+
+  // A fix no single figure makes (the figure the rule would name breaks another rule)
+  "fix.together": {
+    vi: "Nếu chỉ sửa {labelLower} thành {value} thì lại sai ở quy tắc khác; cần sửa cùng lúc: {figures}.",
+    en: "Changing {labelLower} to {value} alone breaks another rule; correct these together: {figures}.",
   },
 
   // le
@@ -40,8 +48,20 @@ export const MESSAGES: Record<string, Text> = {
     en: "{items}: more than {rightLower} ({rightValue}); no part can exceed the total.",
   },
   "le.suggestion": {
-    vi: "Kiểm tra lại {rightLower} và các phần của nó.",
-    en: "Check {rightLower} and its parts.",
+    vi: "Sửa {rightLower} ({rightValue}) thành ít nhất {sum}{also}, hoặc giảm {leftFigures} để tổng không quá {rightValue}.",
+    en: "Raise {rightLower} ({rightValue}) to at least {sum}{also}, or lower {leftFigures} to add up to at most {rightValue}.",
+  },
+  "le.suggestion.one": {
+    vi: "Sửa {leftLower} ({leftValue}) thành không quá {rightValue}, hoặc sửa {rightLower} ({rightValue}) thành ít nhất {leftValue}{also}.",
+    en: "Lower {leftLower} ({leftValue}) to at most {rightValue}, or raise {rightLower} ({rightValue}) to at least {leftValue}{also}.",
+  },
+  "le.each.suggestion": {
+    vi: "Sửa {overFigures} thành không quá {rightValue}, hoặc sửa {rightLower} ({rightValue}) thành ít nhất {most}{also}.",
+    en: "Lower {overFigures} to at most {rightValue}, or raise {rightLower} ({rightValue}) to at least {most}{also}.",
+  },
+  "le.also": {
+    vi: " và sửa cả {figures} cho khớp",
+    en: " and correct {figures} to match",
   },
   "le.missing": {
     vi: "Chưa so sánh được {leftLower} với {rightLower} vì {missing}.",
@@ -56,6 +76,10 @@ export const MESSAGES: Record<string, Text> = {
   "ratio.truncated": {
     vi: "{ratio} ({ratioValue}) bị cắt bớt chữ số thay vì làm tròn: {numParen}/{denValue} = {exact}, làm tròn là {expected}.",
     en: "{ratio} ({ratioValue}) is truncated rather than rounded: {numParen}/{denValue} = {exact}, which rounds to {expected}.",
+  },
+  "ratio.over": {
+    vi: "{ratio} ({ratioValue}) không khớp: {numParen}/{denValue} = {exact}, hơn 100% vì {numLower} nhiều hơn {denLower}.",
+    en: "{ratio} ({ratioValue}) does not match: {numParen}/{denValue} = {exact}, over 100% because {numLower} is more than {denLower}.",
   },
   "ratio.suggestion": { vi: "Ghi {expected}.", en: "Write {expected}." },
   "ratio.zeroDen": {
@@ -98,8 +122,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "{total} ({totalValue}) is less than {min} × {perLower} ({perValue}) = {expected}.",
   },
   "min-per.suggestion": {
-    vi: "Kiểm tra lại {totalLower} và {perLower}.",
-    en: "Check {totalLower} and {perLower}.",
+    vi: "Sửa {totalLower} ({totalValue}) thành ít nhất {expected}, hoặc sửa lại {perLower} ({perValue}).",
+    en: "Raise {totalLower} ({totalValue}) to at least {expected}, or correct {perLower} ({perValue}).",
   },
   "min-per.missing": {
     vi: "Chưa đối chiếu được {totalLower} với {perLower} vì {missing}.",
@@ -110,6 +134,10 @@ export const MESSAGES: Record<string, Text> = {
   "implies.fail": {
     vi: "{ifLabel} là {ifValue} nhưng {thenLower} là {thenValue} (phải {thenOp} {thenBound}).",
     en: "{ifLabel} is {ifValue} but {thenLower} is {thenValue} (it must be {thenOp} {thenBound}).",
+  },
+  "implies.suggestion": {
+    vi: "Sửa {thenLower} ({thenValue}) cho {thenOp} {thenBound}, hoặc sửa lại {ifLower} ({ifValue}).",
+    en: "Make {thenLower} ({thenValue}) {thenOp} {thenBound}, or correct {ifLower} ({ifValue}).",
   },
   "implies.missing": {
     vi: "Chưa đối chiếu được {labelsLower} vì {missing}.",
@@ -124,8 +152,8 @@ export const MESSAGES: Record<string, Text> = {
 
   // register-count
   "register.fail": {
-    vi: "Sổ {register} có {rows} dòng, nhưng {items}.",
-    en: "The {register} register has {rows} rows, but {items}.",
+    vi: "Sổ {register} có {rowsText}, nhưng {items}.",
+    en: "The {register} register has {rowsText}, but {items}.",
   },
   "register.item": {
     vi: "{labelLower} là {value} (theo sổ: {count})",
@@ -135,9 +163,13 @@ export const MESSAGES: Record<string, Text> = {
     vi: "Sửa {labelLower} thành {count}, hoặc bổ sung sổ {register}.",
     en: "Change {labelLower} to {count}, or complete the {register} register.",
   },
+  "register.suggestion.many": {
+    vi: "Sửa theo sổ {register}: {items}; hoặc bổ sung sổ.",
+    en: "Correct from the {register} register: {items}; or complete the register.",
+  },
   "register.missing": {
-    vi: "Sổ {register} có {rows} dòng nhưng {missing}; theo sổ: {counts}.",
-    en: "The {register} register has {rows} rows but {missing}; from the register: {counts}.",
+    vi: "Sổ {register} có {rowsText} nhưng {missing}; theo sổ: {counts}.",
+    en: "The {register} register has {rowsText} but {missing}; from the register: {counts}.",
   },
 
   // period
@@ -248,8 +280,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "The override of rule {rule} is not applied: the reason is missing.",
   },
   "override.badSeverity": {
-    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: mức độ \"{severity}\" không hợp lệ (off, error, warning hoặc info).",
-    en: "The override of rule {rule} is not applied: \"{severity}\" is not a severity (off, error, warning or info).",
+    vi: "Điều chỉnh quy tắc {rule} không được áp dụng: mức độ \"{severity}\" không hợp lệ (Tắt, Lỗi, Cảnh báo hoặc Thông tin; trong tệp JSON: off, error, warning, info).",
+    en: "The override of rule {rule} is not applied: \"{severity}\" is not a severity (Tắt, Lỗi, Cảnh báo or Thông tin; in a JSON file: off, error, warning, info).",
   },
   "override.protected": {
     vi: "Không thể điều chỉnh quy tắc {rule}.",
@@ -274,8 +306,8 @@ export const MESSAGES: Record<string, Text> = {
     en: "Own rule id \"{id}\" is used twice; the second rule is ignored.",
   },
   "user.badSeverity": {
-    vi: "Quy tắc riêng \"{id}\": mức độ \"{severity}\" không hợp lệ (error, warning hoặc info).",
-    en: "Own rule \"{id}\": \"{severity}\" is not a severity (error, warning or info).",
+    vi: "Quy tắc riêng \"{id}\": mức độ \"{severity}\" không hợp lệ (Lỗi, Cảnh báo hoặc Thông tin; trong tệp JSON: error, warning, info).",
+    en: "Own rule \"{id}\": \"{severity}\" is not a severity (Lỗi, Cảnh báo or Thông tin; in a JSON file: error, warning, info).",
   },
   "user.fail": {
     vi: "Quy tắc riêng {id} không thỏa: {expression} ({values}).",

@@ -47,6 +47,8 @@ export type Validation =
   | { type: "decimal"; min: number; max: number }
   | { type: "list"; values: string[] }
   | { type: "date" }
+  /** Text of at most `max` characters (used for its input message only: it refuses nothing real). */
+  | { type: "textLength"; max: number }
   /** A custom Excel formula written for the first data cell (relative references). */
   | { type: "custom"; formula: string };
 
@@ -103,22 +105,74 @@ export const FORMATS = {
 /** Labels written in cells for enum and boolean fields; the reader maps them back. */
 export const BOOLEAN_LABELS = { true: { vi: "Có", en: "Yes" }, false: { vi: "Không", en: "No" } };
 
-export const INFO_FIELDS: { key: string; label: Text; type: "text" | "date" | "year" | "level" | "lines" }[] = [
-  { key: "parentAgency", label: { vi: "Cơ quan chủ quản (cấp trên)", en: "Parent agency" }, type: "text" },
-  { key: "agency", label: { vi: "Cơ quan báo cáo", en: "Reporting agency" }, type: "text" },
-  { key: "level", label: { vi: "Cấp báo cáo", en: "Level" }, type: "level" },
-  { key: "number", label: { vi: "Số báo cáo", en: "Report number" }, type: "text" },
-  { key: "symbol", label: { vi: "Ký hiệu báo cáo (vd. BC-SKHCN)", en: "Report symbol (e.g. BC-SKHCN)" }, type: "text" },
-  { key: "place", label: { vi: "Địa danh", en: "Place" }, type: "text" },
-  { key: "date", label: { vi: "Ngày báo cáo", en: "Report date" }, type: "date" },
-  { key: "year", label: { vi: "Năm báo cáo", en: "Year reported" }, type: "year" },
-  { key: "title", label: { vi: "Trích yếu", en: "Title" }, type: "text" },
-  { key: "basis", label: { vi: "Căn cứ (văn bản yêu cầu báo cáo)", en: "Basis (the request)" }, type: "text" },
-  { key: "signerAuthority", label: { vi: "Thẩm quyền ký (KT., TM., TL. …)", en: "Signing authority" }, type: "text" },
-  { key: "signerTitle", label: { vi: "Chức vụ người ký", en: "Signer's title" }, type: "text" },
-  { key: "signerName", label: { vi: "Họ tên người ký", en: "Signer's name" }, type: "text" },
-  { key: "recipients", label: { vi: "Nơi nhận (mỗi nơi một dòng; dòng cuối là \"Lưu: …\")", en: "Recipients (one per line; last is \"Lưu: …\")" }, type: "lines" },
+export interface InfoField {
+  /** The spec's key (report.<key> in the JSON): never shown in the workbook. */
+  key: string;
+  /** What the "Mã" column of "Thông tin" shows: a short Vietnamese name (read back like the key). */
+  name: string;
+  label: Text;
+  type: "text" | "date" | "year" | "level" | "lines";
+}
+
+export const INFO_FIELDS: InfoField[] = [
+  { key: "parentAgency", name: "Cơ quan chủ quản", label: { vi: "Cơ quan chủ quản (cấp trên)", en: "Parent agency" }, type: "text" },
+  { key: "agency", name: "Cơ quan báo cáo", label: { vi: "Cơ quan báo cáo", en: "Reporting agency" }, type: "text" },
+  { key: "level", name: "Cấp", label: { vi: "Cấp báo cáo", en: "Level" }, type: "level" },
+  { key: "number", name: "Số", label: { vi: "Số báo cáo", en: "Report number" }, type: "text" },
+  { key: "symbol", name: "Ký hiệu", label: { vi: "Ký hiệu báo cáo (vd. BC-SKHCN)", en: "Report symbol (e.g. BC-SKHCN)" }, type: "text" },
+  { key: "place", name: "Địa danh", label: { vi: "Địa danh", en: "Place" }, type: "text" },
+  { key: "date", name: "Ngày", label: { vi: "Ngày báo cáo", en: "Report date" }, type: "date" },
+  { key: "year", name: "Năm", label: { vi: "Năm báo cáo", en: "Year reported" }, type: "year" },
+  { key: "title", name: "Trích yếu", label: { vi: "Trích yếu", en: "Title" }, type: "text" },
+  { key: "basis", name: "Căn cứ", label: { vi: "Căn cứ (văn bản yêu cầu báo cáo)", en: "Basis (the request)" }, type: "text" },
+  { key: "signerAuthority", name: "Thẩm quyền ký", label: { vi: "Thẩm quyền ký (KT., TM., TL. …)", en: "Signing authority" }, type: "text" },
+  { key: "signerTitle", name: "Chức vụ người ký", label: { vi: "Chức vụ người ký", en: "Signer's title" }, type: "text" },
+  { key: "signerName", name: "Người ký", label: { vi: "Họ tên người ký", en: "Signer's name" }, type: "text" },
+  { key: "recipients", name: "Nơi nhận", label: { vi: "Nơi nhận (mỗi nơi một dòng; dòng cuối là \"Lưu: …\")", en: "Recipients (one per line; last is \"Lưu: …\")" }, type: "lines" },
 ];
+
+function infoKeyText(s: unknown): string {
+  return s === null || s === undefined ? "" : String(s).normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+const INFO_BY_TEXT = new Map<string, InfoField>();
+for (const f of INFO_FIELDS) {
+  INFO_BY_TEXT.set(infoKeyText(f.name), f);
+  // Workbooks written before the Vietnamese names hold the spec's key ("agency"): still read.
+  INFO_BY_TEXT.set(infoKeyText(f.key), f);
+}
+
+/** The field of a "Thông tin" row by what its "Mã" cell holds: the Vietnamese name or the older English key. */
+export function infoFieldOf(cell: unknown): InfoField | undefined {
+  return INFO_BY_TEXT.get(infoKeyText(cell));
+}
+
+/** Severities as the workbook writes them (rules and overrides sheets, notes); the reader takes these and the spec's words. */
+export const SEVERITY_LABELS = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  info: { vi: "Thông tin", en: "Info" },
+  off: { vi: "Tắt", en: "Off" },
+} as const;
+
+/** A severity as written in a cell: "error" → "Lỗi"; anything else as given. */
+export function severityCell(s: unknown): unknown {
+  return typeof s === "string" && s in SEVERITY_LABELS ? SEVERITY_LABELS[s as keyof typeof SEVERITY_LABELS].vi : s;
+}
+
+/** Input message of a cell that holds several lines. */
+export const MULTILINE_HINT: Text = {
+  vi: "Xuống dòng trong ô: bấm Alt+Enter (Enter là sang ô dưới). Mỗi ý một dòng.",
+  en: "New line inside the cell: press Alt+Enter (Enter moves to the next cell). One item per line.",
+};
+
+/** A validation that refuses nothing and shows the Alt+Enter hint when the cell is selected. */
+export const MULTILINE_VALIDATION: ValidationDef = {
+  rule: { type: "textLength", max: 32767 },
+  errorStyle: "information",
+  title: { vi: "Nhiều dòng", en: "Several lines" },
+  message: MULTILINE_HINT,
+};
 
 /** Excel table name of a register's sheet: the template's, else PL_ and the id in CamelCase. */
 function registerTable(t: TemplateDef, id: string): string {
@@ -142,8 +196,8 @@ function rulesHint(t: TemplateDef): Text {
   const part = t.indicators.find((i) => i.partOf);
   const eg = part ? part.code + " <= " + part.partOf : t.indicators[0] ? t.indicators[0].code + " >= 0" : "";
   return {
-    vi: "Mỗi dòng một quy tắc" + (eg ? ", vd. " + eg : "") + ". Mức độ: error, warning hoặc info.",
-    en: "One rule per row" + (eg ? ", e.g. " + eg : "") + ". Severity: error, warning or info.",
+    vi: "Mỗi dòng một quy tắc" + (eg ? ", vd. " + eg : "") + ". Mức độ: Lỗi, Cảnh báo hoặc Thông tin.",
+    en: "One rule per row" + (eg ? ", e.g. " + eg : "") + ". Severity: Lỗi (error), Cảnh báo (warning) or Thông tin (info).",
   };
 }
 
@@ -205,8 +259,8 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     headerRow: 8,
     title: { vi: "PHỤ LỤC SỐ LIỆU", en: "NUMERIC APPENDIX" },
     help: {
-      vi: "Nhập số liệu vào cột \"Giá trị\" (cột E). Số: 8 hoặc 08; tiền: 10.424.000; tỷ lệ: 88,9%; không áp dụng: \"Không có\". Cột \"Mã\" là mã chỉ tiêu, không sửa.",
-      en: "Type the figures in the \"Giá trị\" column (E). Counts: 8; money: 10424000; ratios: 88.9%; not applicable: \"Không có\". Do not edit the \"Mã\" (code) column.",
+      vi: "Nhập số liệu vào cột \"Giá trị\". Số: 8 hoặc 08; tiền: gõ liền các chữ số, không dấu chấm hay phẩy, vd. 10424000 (ô tự hiện 10.424.000 hoặc 10,424,000 tùy máy); tỷ lệ: 88,9% (máy dùng dấu chấm thập phân: 88.9%); không áp dụng: \"Không có\". Ô nền xám có công thức, không cần gõ. Cột \"Mã\" là mã chỉ tiêu, không sửa.",
+      en: "Type the figures in the \"Giá trị\" column. Counts: 8; money: the digits only, no dots or commas, e.g. 10424000 (shown as 10,424,000 or 10.424.000 as the computer's settings say); ratios: 88.9% (88,9% where the decimal sign is a comma); not applicable: \"Không có\". Grey cells hold formulas: no need to type. Do not edit the \"Mã\" (code) column.",
     },
     columns: [
       { key: "group", header: { vi: "Nhóm", en: "Group" }, width: 7 },
@@ -229,7 +283,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
       en: "Fill in the \"Nội dung\" column. Do not edit the \"Mã\" (key) column.",
     },
     columns: [
-      { key: "key", header: { vi: "Mã", en: "Key" }, width: 16 },
+      { key: "key", header: { vi: "Mã", en: "Key" }, width: 20 },
       { key: "label", header: { vi: "Mục", en: "Item" }, width: 42, wrap: true },
       { key: "value", header: { vi: "Nội dung", en: "Content" }, width: 80, wrap: true, numberFormat: FORMATS.text },
     ],
@@ -258,10 +312,10 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     help: sectionsHint(t),
     columns: [
       { key: "heading", header: { vi: "Tiêu đề mục", en: "Heading" }, width: 40, wrap: true },
-      { key: "text", header: { vi: "Nội dung", en: "Text" }, width: 100, wrap: true },
+      { key: "text", header: { vi: "Nội dung", en: "Text" }, width: 100, wrap: true, validation: MULTILINE_VALIDATION },
     ],
   });
-  const sevList = ["error", "warning", "info"];
+  const sevList = [SEVERITY_LABELS.error.vi, SEVERITY_LABELS.warning.vi, SEVERITY_LABELS.info.vi];
   sheets.push({
     role: "rules",
     name: "Quy tắc riêng",
@@ -276,7 +330,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
         key: "severity",
         header: { vi: "Mức độ", en: "Severity" },
         width: 12,
-        validation: { rule: { type: "list", values: sevList }, errorStyle: "stop", title: { vi: "Mức độ", en: "Severity" }, message: { vi: "error, warning hoặc info", en: "error, warning or info" } },
+        validation: { rule: { type: "list", values: sevList }, errorStyle: "stop", title: { vi: "Mức độ", en: "Severity" }, message: { vi: "Lỗi, Cảnh báo hoặc Thông tin.", en: "Lỗi (error), Cảnh báo (warning) or Thông tin (info)." } },
       },
       { key: "message", header: { vi: "Thông báo", en: "Message" }, width: 50, wrap: true },
     ],
@@ -288,8 +342,8 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
     headerRow: 3,
     title: { vi: "ĐIỀU CHỈNH MỨC ĐỘ QUY TẮC", en: "RULE OVERRIDES" },
     help: {
-      vi: "Tắt (off) hoặc đổi mức độ một quy tắc, vd. tt.sum. Bắt buộc ghi lý do.",
-      en: "Switch a rule off or change its severity, e.g. tt.sum. A reason is required.",
+      vi: "Tắt hoặc đổi mức độ (Lỗi, Cảnh báo, Thông tin) của một quy tắc, vd. tt.sum. Bắt buộc ghi lý do.",
+      en: "Switch a rule off (Tắt) or change its severity (Lỗi, Cảnh báo, Thông tin), e.g. tt.sum. A reason is required.",
     },
     columns: [
       { key: "rule", header: { vi: "Quy tắc", en: "Rule" }, width: 18 },
@@ -297,7 +351,7 @@ export function buildLayout(t: TemplateDef): WorkbookLayout {
         key: "severity",
         header: { vi: "Mức độ", en: "Severity" },
         width: 12,
-        validation: { rule: { type: "list", values: ["off", ...sevList] }, errorStyle: "stop", title: { vi: "Mức độ", en: "Severity" }, message: { vi: "off, error, warning hoặc info", en: "off, error, warning or info" } },
+        validation: { rule: { type: "list", values: [SEVERITY_LABELS.off.vi, ...sevList] }, errorStyle: "stop", title: { vi: "Mức độ", en: "Severity" }, message: { vi: "Tắt, Lỗi, Cảnh báo hoặc Thông tin.", en: "Tắt (off), Lỗi (error), Cảnh báo (warning) or Thông tin (info)." } },
       },
       { key: "reason", header: { vi: "Lý do", en: "Reason" }, width: 60, wrap: true },
     ],
@@ -387,11 +441,11 @@ export function indicatorValidation(kind: IndicatorKind, cell: string): Validati
       rule: { type: "custom", formula: `=OR(${cell}="",${cell}="Không có",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=1))` },
       errorStyle: "warning",
       title: { vi: "Tỷ lệ", en: "Ratio" },
-      message: { vi: "Nhập tỷ lệ từ 0% đến 100% (vd. 88,9%) hoặc \"Không có\".", en: "Enter a ratio from 0% to 100% (e.g. 88.9%) or \"Không có\"." },
+      message: { vi: "Nhập tỷ lệ từ 0% đến 100%, vd. 88,9% (máy dùng dấu chấm thập phân: 88.9%), hoặc \"Không có\".", en: "Enter a ratio from 0% to 100%, e.g. 88.9% (88,9% where the decimal sign is a comma), or \"Không có\"." },
     };
   }
   if (kind === "money") {
-    return { ...whole0, message: { vi: "Nhập số tiền (đồng), số nguyên từ 0, vd. 10424000.", en: "Enter an amount in đồng, a whole number from 0." } };
+    return { ...whole0, title: { vi: "Số tiền (đồng)", en: "Amount (đồng)" }, message: { vi: "Gõ liền các chữ số, không dấu chấm hay phẩy, vd. 10424000: ô tự hiện 10.424.000 (hoặc 10,424,000 tùy máy).", en: "Type the digits only, no dots or commas, e.g. 10424000: the cell shows 10,424,000 (or 10.424.000, as the computer's settings say)." } };
   }
   return whole0;
 }

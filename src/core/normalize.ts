@@ -366,6 +366,11 @@ const SEVERITY_WORDS: Record<string, string> = {
   "thông tin": "info",
   "lưu ý": "info",
   tắt: "off",
+  // Typed without the Vietnamese keyboard.
+  loi: "error",
+  "canh bao": "warning",
+  "thong tin": "info",
+  tat: "off",
 };
 
 /** A severity word in lower case ("Lỗi" → "error"); unknown words kept (lower case) for check to report. */
@@ -373,7 +378,7 @@ export function normalizeSeverity(x: unknown): string | undefined {
   const s = text(x);
   if (s === undefined) return undefined;
   const low = s.toLowerCase();
-  return SEVERITY_WORDS[low] ?? low;
+  return SEVERITY_WORDS[low] ?? SEVERITY_WORDS[low.normalize("NFC").replace(/\s+/g, " ").trim()] ?? low;
 }
 
 function normalizeRules(x: unknown): UserRule[] | undefined {

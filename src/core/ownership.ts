@@ -23,6 +23,12 @@ export interface OwnedShape {
   header: string[];
   /** Keys the layout writes one per data row (indicator codes); empty: no key check. */
   keys: string[];
+  /**
+   * The key a cell's text stands for, where a key has several spellings (the "Thông tin" sheet:
+   * "Cơ quan báo cáo", or "agency" in a workbook written before the Vietnamese names). Without it,
+   * keys are compared as texts without spaces.
+   */
+  canon?: (text: string) => string;
 }
 
 /** Share of the keys that must still be there (a few rows may have been edited or deleted). */
@@ -65,15 +71,22 @@ function headerRowOf(s: SheetSnapshot, shape: OwnedShape): number | undefined {
 }
 
 /** How many of `keys` one column below row `hr` holds, at best (any column, any row order). */
-function keysKept(s: SheetSnapshot, hr: number, keys: string[]): number {
-  const want = new Set(keys.map(norm).filter((x) => x));
+function keyOf(shape: OwnedShape): (v: unknown) => string {
+  const canon = shape.canon;
+  return canon ? (v) => norm(canon(norm(v))) : (v) => norm(v).replace(/\s+/g, "");
+}
+
+function keysKept(s: SheetSnapshot, hr: number, shape: OwnedShape): number {
+  const key = keyOf(shape);
+  const keys = shape.keys;
+  const want = new Set(keys.map(key).filter((x) => x));
   const last = Math.min(s.rows.length, hr + 1 + keys.length * 2 + 50);
   const width = Math.min(30, Math.max(0, ...s.rows.slice(hr + 1, last).map((r) => (r ? r.length : 0))));
   let best = 0;
   for (let c = 0; c < width; c++) {
     const seen = new Set<string>();
     for (let r = hr + 1; r < last; r++) {
-      const t = norm(s.rows[r]?.[c]?.v).replace(/\s+/g, "");
+      const t = key(s.rows[r]?.[c]?.v);
       if (want.has(t)) seen.add(t);
     }
     if (seen.size > best) best = seen.size;
@@ -86,8 +99,8 @@ export function ownsSheet(s: SheetSnapshot, shape: OwnedShape): boolean {
   const top = tableTop(s, shape.table);
   const hr = top ?? headerRowOf(s, shape);
   if (hr === undefined) return false;
-  const total = new Set(shape.keys.map(norm).filter((x) => x)).size;
-  if (total > 0 && keysKept(s, hr, shape.keys) < Math.ceil(total * KEYS_KEPT)) return false;
+  const total = new Set(shape.keys.map(keyOf(shape)).filter((x) => x)).size;
+  if (total > 0 && keysKept(s, hr, shape) < Math.ceil(total * KEYS_KEPT)) return false;
   return true;
 }
 

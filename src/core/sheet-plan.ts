@@ -8,6 +8,7 @@
  */
 import type { TemplateDef, ReportData, RawValue, IndicatorKind, RegisterFieldDef } from "./types";
 import type { CellPlan, SheetPlan, WorkbookPlan } from "./workbook-model";
+import { printFor } from "./workbook-model";
 import {
   buildLayout,
   derivedFormulas,
@@ -21,6 +22,8 @@ import {
   BOOLEAN_LABELS,
   INFO_FIELDS,
   MARKER,
+  MULTILINE_VALIDATION,
+  severityCell,
   type WorkbookLayout,
   type SheetDef,
   type ValidationDef,
@@ -137,7 +140,8 @@ export function fieldCell(f: RegisterFieldDef, v: RawValue): CellPlan {
 }
 
 function preamble(s: SheetDef, extra: string[] = []): CellPlan[][] {
-  const rows: CellPlan[][] = [[{ v: s.title.vi, bold: true }], [{ v: s.help.vi }]];
+  // The help spans the table's width (wrapped), so that it prints within the page.
+  const rows: CellPlan[][] = [[{ v: s.title.vi, bold: true }], [{ v: s.help.vi, span: s.columns.length }]];
   for (const e of extra) rows.push([{ v: e }]);
   while (rows.length < s.headerRow - 1) rows.push([]);
   return rows.slice(0, s.headerRow - 1);
@@ -237,7 +241,8 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
     },
     freezeRows: s.headerRow,
     highlight: { column: iStatus + 1, rules: [{ text: "✗", tone: "error" }, { text: "⚠", tone: "warning" }] },
-    print: { paper: "A4", orientation: "portrait", fitToWidth: true },
+    // The appendix on A4, one page wide; landscape when its columns are wider than a portrait page.
+    print: printFor({ table: { columns: columnsOf(s, false) } as SheetPlan["table"] }),
   };
 }
 
@@ -249,7 +254,7 @@ function infoSheet(t: TemplateDef, s: SheetDef, data: ReportData | undefined): S
   const iValue = columnIndex(s, "value") - 1;
   for (const f of INFO_FIELDS) {
     const row: CellPlan[] = s.columns.map(() => ({ v: null }));
-    row[iKey] = { v: f.key };
+    row[iKey] = { v: f.name };
     row[iLabel] = { v: f.label.vi, wrap: true };
     const raw = (info as Record<string, unknown>)[f.key];
     let cell: CellPlan;
@@ -258,6 +263,7 @@ function infoSheet(t: TemplateDef, s: SheetDef, data: ReportData | undefined): S
         cell = Array.isArray(raw) ? { v: raw.length ? raw.map((x) => String(x)).join("\n") : null } : textCell(raw);
         cell.wrap = true;
         cell.format = FORMATS.text;
+        cell.validation = MULTILINE_VALIDATION;
         break;
       case "date": {
         const iso = typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? parseDate(raw) : undefined;
@@ -356,12 +362,12 @@ export function planWorkbook(t: TemplateDef, data?: ReportData, opts: PlanOption
         break;
       }
       case "rules": {
-        const rows = ((data && data.rules) || []).map((r) => [textCell(r && r.id), textCell(r && r.expression), textCell(r && r.severity), textCell(r && r.message)]);
+        const rows = ((data && data.rules) || []).map((r) => [textCell(r && r.id), textCell(r && r.expression), textCell(severityCell(r && r.severity)), textCell(r && r.message)]);
         sheets.push(listSheet(s, rows, 100));
         break;
       }
       case "overrides": {
-        const rows = Object.entries((data && data.overrides) || {}).map(([rule, o]) => [textCell(rule), textCell(o && o.severity), textCell(o && o.reason)]);
+        const rows = Object.entries((data && data.overrides) || {}).map(([rule, o]) => [textCell(rule), textCell(severityCell(o && o.severity)), textCell(o && o.reason)]);
         sheets.push(listSheet(s, rows, 100));
         break;
       }

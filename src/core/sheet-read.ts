@@ -10,7 +10,7 @@
  */
 import type { TemplateDef, ReportData, RawValue, CellMap, Finding, Lang, ReportInfo, RegisterRow, RegisterFieldDef, Section, UserRule, Override, Severity } from "./types";
 import type { WorkbookSnapshot, SheetSnapshot, CellSnapshot } from "./workbook-model";
-import { buildLayout, derivedFormulas, valueAddress, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, INFO_FIELDS, type SheetDef, type WorkbookLayout } from "./layout";
+import { buildLayout, derivedFormulas, valueAddress, colLetter, quoteSheet, LAYOUT_VERSION, MARKER, BOOLEAN_LABELS, infoFieldOf, type SheetDef, type WorkbookLayout } from "./layout";
 import { formatPercent, looksLikeYear, nfc, serialToIso } from "./vn";
 import { normalizeReport, normalizeRow } from "./normalize";
 import { setCellResolver, cellOf, type CellResolver } from "./cells";
@@ -506,9 +506,9 @@ function readInfo(rd: Reader, t: TemplateDef, f: Found | undefined): ReportInfo 
   const cKey = f.cols.get("key");
   const cValue = f.cols.get("value");
   if (cKey === undefined || cValue === undefined) return info;
-  const fields = new Map(INFO_FIELDS.map((x) => [x.key.toLowerCase(), x]));
   for (let r = f.headerRow + 1; r < f.sheet.rows.length; r++) {
-    const field = fields.get(text(cellAt(f.sheet, r, cKey)).trim().toLowerCase());
+    // The Vietnamese name ("Cơ quan báo cáo") or, in a workbook written before it, the spec's key ("agency").
+    const field = infoFieldOf(text(cellAt(f.sheet, r, cKey)));
     if (!field) continue;
     rd.cells["report." + field.key] = ref(f.sheet.name, r, cValue);
     const v = cellValue(rd, f, r, cValue, false);

@@ -343,6 +343,12 @@ export interface Finding {
    */
   also?: { quote: string; offset: number }[];
   suggestion?: string;
+  /**
+   * The rule of an error on the same figures that already implies this finding (dth.parts
+   * beside dth.part: a part over its total makes the parts' sum exceed it too). The finding
+   * stays and is counted; the pane and the CLI show it under that error.
+   */
+  impliedBy?: string;
 }
 
 export interface OverrideSummary {

@@ -55,6 +55,18 @@ export interface CellPlan {
   validation?: ValidationDef;
   bold?: boolean;
   wrap?: boolean;
+  /**
+   * Rows above a table only: the cell spans this many columns (merged), its text wrapped and the
+   * row made tall enough, so that a long help line stays within the table's width on screen and
+   * on the printed page.
+   */
+  span?: number;
+}
+
+/** Height in points of a row whose wrapped text of `chars` characters spans columns `width` units wide (11 pt font). */
+export function spanHeight(chars: number, width: number): number {
+  const lines = Math.max(1, Math.ceil((chars * 1.1) / Math.max(1, width)));
+  return Math.min(409, lines * 15);
 }
 
 export interface SheetPlan {
@@ -87,8 +99,35 @@ export interface SheetPlan {
    * are shown in `tone` ("error" red, "warning" amber). 1-based column; data rows.
    */
   highlight?: { column: number; rules: { text: string; tone: "error" | "warning" }[] };
-  /** Print set-up: A4, orientation, and fitted to the page width (any number of pages tall). */
-  print?: { paper: "A4"; orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  /** Print set-up: A4, orientation, and fitted to the page width (any number of pages tall). Absent: `printFor` decides. */
+  print?: PrintPlan;
+}
+
+/** How a sheet prints: A4, fitted to the page width, the table's header row repeated on each page. */
+export interface PrintPlan {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** One page wide, as many pages tall as it takes. */
+  fitToWidth: boolean;
+}
+
+/** Margins (inches, as exceljs and the file store them; Office.js takes points: × 72). */
+export const PRINT_MARGINS = { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/** Page footer: "Trang 1/3" (&P page, &N pages: the same codes in the file and in Office.js). */
+export const PRINT_FOOTER = "Trang &P/&N";
+
+/**
+ * Columns (Excel width units, about one digit each) that fit across an A4 page in portrait at
+ * 100 %: 8.27 in less the margins is about 530 pt, a digit of the default 11 pt font about 5.3 pt.
+ */
+export const PORTRAIT_MAX_WIDTH = 100;
+
+/** The print set-up of a sheet: its own, else A4 fitted to the width, landscape when its columns are wider than a portrait page. */
+export function printFor(sp: Pick<SheetPlan, "print" | "table">): PrintPlan {
+  if (sp.print) return sp.print;
+  const width = sp.table.columns.reduce((n, c) => n + c.width, 0);
+  return { paper: "A4", orientation: width > PORTRAIT_MAX_WIDTH ? "landscape" : "portrait", fitToWidth: true };
 }
 
 /** Colours the adapters use: marks and formula (computed) cells, as ARGB. */

@@ -6,6 +6,12 @@ import type { ValidationDef } from "../core/layout";
 import type { WriteOp } from "./setup-plan";
 import { rectA1, type Rect } from "./a1";
 import { syncWithTimeout } from "./sync";
+import { TONES, PRINT_MARGINS, PRINT_FOOTER, type PrintPlan } from "../core/workbook-model";
+
+/** "FFF2F2F2" (ARGB, as the file stores it) → "#F2F2F2" (Office.js). */
+export function argbToHex(argb: string): string {
+  return "#" + argb.slice(-6);
+}
 
 const OPERATOR: Record<string, string> = { min: "GreaterThanOrEqualTo" };
 
@@ -25,6 +31,8 @@ export function officeRule(def: ValidationDef): Excel.DataValidationRule {
       return { date: { formula1: "1900-01-01", operator: OPERATOR.min as Excel.DataValidationOperator } };
     case "custom":
       return { custom: { formula: r.formula.startsWith("=") ? r.formula : "=" + r.formula } };
+    case "textLength":
+      return { textLength: { formula1: r.max, operator: "LessThanOrEqualTo" as Excel.DataValidationOperator } };
   }
 }
 
@@ -120,13 +128,93 @@ export function queueOps(context: Excel.RequestContext, ops: WriteOp[]): void {
         sheet(op.sheet).activate();
         sheet(op.sheet).getRange(op.cell).select();
         break;
+      case "merge": {
+        const rg = range(op.sheet, op.rect);
+        rg.merge(false);
+        rg.format.wrapText = true;
+        rg.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+        rg.format.rowHeight = op.height;
+        break;
+      }
+      case "computed": {
+        const f = range(op.sheet, op.rect).format;
+        f.fill.color = argbToHex(TONES.computed.fill);
+        f.font.color = argbToHex(TONES.computed.font);
+        f.font.italic = true;
+        break;
+      }
+      case "plain": {
+        const f = range(op.sheet, op.rect).format;
+        f.fill.clear();
+        f.font.color = "#000000";
+        f.font.italic = false;
+        break;
+      }
+      case "highlight": {
+        const rg = range(op.sheet, op.rect);
+        // An upgrade rewrites the column: its earlier rules go, so they are not there twice.
+        if (op.replace) rg.conditionalFormats.clearAll();
+        for (const r of op.rules) {
+          const cf = rg.conditionalFormats.add("ContainsText" as Excel.ConditionalFormatType);
+          cf.textComparison.format.fill.color = argbToHex(TONES[r.tone].fill);
+          cf.textComparison.format.font.color = argbToHex(TONES[r.tone].font);
+          if (r.tone === "error") cf.textComparison.format.font.bold = true;
+          cf.textComparison.rule = { operator: "Contains" as Excel.ConditionalTextOperator, text: r.text };
+        }
+        break;
+      }
+      case "print":
+        queuePrint(sheet(op.sheet), op.print, op.titleRow);
+        break;
     }
   }
+}
+
+/**
+ * Queues a sheet's print set-up (ExcelApi 1.9: the caller checks): A4, the orientation, one page
+ * wide and as many tall as it takes, margins, page numbers, the header row repeated (`titleRow`,
+ * 1-based; none when 0). The same set-up as the command line's (src/cli/xlsx.ts).
+ */
+export function queuePrint(ws: Excel.Worksheet, print: PrintPlan, titleRow = 0): void {
+  const pl = ws.pageLayout;
+  pl.paperSize = "A4" as Excel.PaperType;
+  pl.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  // One page wide, as many pages tall as it takes (0: automatic, as fitToHeight="0" in the file).
+  if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  pl.leftMargin = PRINT_MARGINS.left * 72;
+  pl.rightMargin = PRINT_MARGINS.right * 72;
+  pl.topMargin = PRINT_MARGINS.top * 72;
+  pl.bottomMargin = PRINT_MARGINS.bottom * 72;
+  pl.headerMargin = PRINT_MARGINS.header * 72;
+  pl.footerMargin = PRINT_MARGINS.footer * 72;
+  pl.centerHorizontally = true;
+  if (titleRow > 0) pl.setPrintTitleRows(`$${titleRow}:$${titleRow}`);
+  pl.headersFooters.defaultForAllPages.centerFooter = PRINT_FOOTER;
+}
+
+/**
+ * One sync of a batch whose print set-up / conditional formats were queued last: should this
+ * Excel refuse one of them, everything before it is written and the workbook usable, so that
+ * error is not the user's (docs/TESTING.md lists the manual check).
+ */
+export async function syncTolerant(context: Excel.RequestContext, cosmeticQueued: boolean): Promise<void> {
+  try {
+    await syncWithTimeout(context);
+  } catch (e) {
+    if (cosmeticQueued && cosmeticError(e)) return;
+    throw e;
+  }
+}
+
+function cosmeticError(e: unknown): boolean {
+  const loc = (e as { debugInfo?: { errorLocation?: string } } | undefined)?.debugInfo?.errorLocation ?? "";
+  return /PageLayout|ConditionalFormat|HeaderFooter/i.test(loc);
 }
 
 /** Queues and runs the operations in one `context.sync()`. */
 export async function applyOps(context: Excel.RequestContext, ops: WriteOp[]): Promise<void> {
   if (!ops.length) return;
   queueOps(context, ops);
-  await syncWithTimeout(context);
+  // The page layout and conditional formats come last in the batch (setup-plan.ts).
+  await syncTolerant(context, ops.some((o) => o.kind === "print" || o.kind === "highlight"));
 }

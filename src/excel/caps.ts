@@ -10,6 +10,10 @@ export interface ExcelCaps {
   /** ExcelApi 1.7: frozen header rows, change events. */
   freeze: boolean;
   events: boolean;
+  /** ExcelApi 1.6: conditional formats (✗ red, ⚠ amber in the ✓/✗ column). Absent: not offered. */
+  conditionalFormats?: boolean;
+  /** ExcelApi 1.9: page layout (A4, fitted to the page width, header row repeated). Absent: not offered. */
+  pageLayout?: boolean;
 }
 
 export function isSetSupported(name: string, version: string): boolean {
@@ -25,6 +29,8 @@ export function detectCaps(): ExcelCaps {
     validation: isSetSupported("ExcelApi", "1.8"),
     freeze: isSetSupported("ExcelApi", "1.7"),
     events: isSetSupported("ExcelApi", "1.7"),
+    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
+    pageLayout: isSetSupported("ExcelApi", "1.9"),
   };
 }
 

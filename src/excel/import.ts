@@ -7,6 +7,7 @@
 import type { ReportData } from "../core/types";
 import type { WorkbookSnapshot } from "../core/workbook-model";
 import { parseReportJson } from "../core/normalize";
+import { check } from "../core/engine";
 import { analyse, markerTemplate, type Analysis } from "./setup-plan";
 import { addinPlan } from "./plan";
 import { readSnapshot } from "./read";
@@ -35,12 +36,27 @@ export function previewImport(data: ReportData, caps: ExcelCaps = detectCaps()):
   return runExcel(async (ctx) => analyseImport(await readSnapshot(ctx, { names: layoutNames() }), data, caps));
 }
 
-export function applyImport(data: ReportData, preview: Analysis, caps: ExcelCaps = detectCaps()): Promise<ApplyResult> {
-  if (preview.ops.length === 0) return Promise.resolve({ analysis: preview, changed: false });
+export interface ImportResult extends ApplyResult {
+  /** What the check finds in the imported data (when written): the pane says it and offers to show them. */
+  summary?: { errors: number; warnings: number };
+}
+
+/**
+ * The errors and warnings of the data as imported: the workbook's data columns now hold exactly
+ * the file's data (import writes every data cell and replaces the tables' rows), so checking the
+ * data is checking what the workbook holds, without reading it back.
+ */
+export function importSummary(data: ReportData): { errors: number; warnings: number } {
+  const r = check(data);
+  return { errors: r.summary.errors, warnings: r.summary.warnings };
+}
+
+export function applyImport(data: ReportData, preview: Analysis, caps: ExcelCaps = detectCaps()): Promise<ImportResult> {
+  if (preview.ops.length === 0) return Promise.resolve({ analysis: preview, changed: false, summary: importSummary(data) });
   return runExcel(async (ctx) => {
     const now = analyseImport(await readSnapshot(ctx, { names: layoutNames() }), data, caps);
     if (!sameWork(now, preview)) return { analysis: now, changed: true };
     await applyOps(ctx, now.ops);
-    return { analysis: now, changed: false };
+    return { analysis: now, changed: false, summary: importSummary(data) };
   });
 }

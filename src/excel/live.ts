@@ -59,7 +59,9 @@ export async function checkInContext(context: Excel.RequestContext, opts: RunChe
   const ownSheets = read.template ? stillOurs(ownSheetsOf(read), snapshot, read.template) : ownSheetsOf(read);
   let mark: MarkResult | undefined;
   if (opts.mark !== false && read.template) {
-    const { targets } = markTargets(result.findings, { ownSheets });
+    // Notes are workbook cells: Vietnamese whatever the pane's language.
+    const forCells = opts.notes && lang !== "vi" ? check(read.data, { lang: "vi", cells: read.cells, structural: readWorkbook(snapshot, { lang: "vi" }).findings }).findings : result.findings;
+    const { targets } = markTargets(forCells, { ownSheets });
     mark = await applyMarks(context, targets, { ownSheets, notes: opts.notes, timeoutMs: opts.timeoutMs });
   }
   return { result, read, ownSheets, readStats: stats, mark, ms: Date.now() - t0 };

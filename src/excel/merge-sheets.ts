@@ -8,6 +8,9 @@ import type { SheetGrid } from "../core/merge/workbook";
 import { freeSheetName } from "./report-sheet";
 import { cellA1 } from "./a1";
 import { runExcel, syncWithTimeout } from "./sync";
+import { queuePrint, syncTolerant } from "./apply";
+import { isSetSupported } from "./caps";
+import { printFor, type SheetPlan } from "../core/workbook-model";
 
 export const UNITS_SHEET_BASE = "Đơn vị";
 export const TOTAL_SHEET_BASE = "Tổng hợp";
@@ -17,7 +20,7 @@ function points(chars: number): number {
   return Math.round(chars * 5.6 + 5);
 }
 
-function queueGrid(context: Excel.RequestContext, g: SheetGrid): void {
+function queueGrid(context: Excel.RequestContext, g: SheetGrid): Excel.Worksheet {
   const sheet = context.workbook.worksheets.add(g.name);
   const rows = g.cells.length;
   const cols = Math.max(1, ...g.cells.map((r) => r.length));
@@ -50,6 +53,7 @@ function queueGrid(context: Excel.RequestContext, g: SheetGrid): void {
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange(`A${g.headerRow}:${cellA1(g.headerRow - 1, cols - 1)}`).format.font.bold = true;
   sheet.freezePanes.freezeRows(g.headerRow);
+  return sheet;
 }
 
 /**
@@ -65,10 +69,12 @@ export function writeMergeSheets(build: (names: { units: string; total: string }
     const units = freeSheetName(existing, UNITS_SHEET_BASE);
     const total = freeSheetName([...existing, units], TOTAL_SHEET_BASE);
     const grids = build({ units, total });
-    queueGrid(context, grids.total);
-    queueGrid(context, grids.units);
+    const sheets2 = [queueGrid(context, grids.total), queueGrid(context, grids.units)];
     context.workbook.worksheets.getItem(total).activate();
-    await syncWithTimeout(context);
+    // A4, one page wide, header row repeated (ExcelApi 1.9; else left out), queued last.
+    const print = isSetSupported("ExcelApi", "1.9");
+    if (print) [grids.total, grids.units].forEach((g, i) => queuePrint(sheets2[i], printFor({ table: { columns: g.widths.map((width) => ({ width })) } as SheetPlan["table"] }), g.headerRow));
+    await syncTolerant(context, print);
     return { units, total };
   });
 }

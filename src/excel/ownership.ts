@@ -8,7 +8,7 @@
  */
 import type { SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
 import type { TemplateDef } from "../core/types";
-import { MARKER } from "../core/layout";
+import { MARKER, infoFieldOf } from "../core/layout";
 import { ownsSheet, type OwnedShape } from "../core/ownership";
 import { addinPlan } from "./plan";
 
@@ -24,7 +24,10 @@ export function planKeyColumn(p: SheetPlan): number {
 export function shapeOfPlan(p: SheetPlan): OwnedShape {
   const kc = planKeyColumn(p);
   const keys = kc >= 0 && (p.role === "indicators" || p.role === "info") ? p.table.rows.map((r) => (r[kc]?.v === null || r[kc]?.v === undefined ? "" : String(r[kc]!.v))) : [];
-  return { table: p.table.name, headerRow: p.table.headerRow, header: p.table.header, keys };
+  const shape: OwnedShape = { table: p.table.name, headerRow: p.table.headerRow, header: p.table.header, keys };
+  // An info row's name ("Cơ quan báo cáo") and the spec's key an older workbook holds ("agency") are one key.
+  if (p.role === "info") shape.canon = (text) => infoFieldOf(text)?.key ?? text;
+  return shape;
 }
 
 /** True when `s` is the plan sheet `p` as phuluc made it (any layout version; see src/core/ownership.ts). */

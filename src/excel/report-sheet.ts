@@ -5,6 +5,8 @@
  */
 import type { SheetRows } from "../core/render/rows";
 import { runExcel, syncWithTimeout } from "./sync";
+import { queuePrint, syncTolerant } from "./apply";
+import { isSetSupported } from "./caps";
 
 export const REPORT_SHEET_BASE = "Báo cáo";
 /** Excel's limit on the characters of a cell. */
@@ -95,7 +97,10 @@ export async function writeReportSheet(context: Excel.RequestContext, rows: Shee
   });
   sheet.activate();
   sheet.getRange("A1").select();
-  await syncWithTimeout(context);
+  // The report prints on A4 portrait, one page wide (ExcelApi 1.9; else left out), queued last.
+  const print = isSetSupported("ExcelApi", "1.9");
+  if (print) queuePrint(sheet, { paper: "A4", orientation: "portrait", fitToWidth: true });
+  await syncTolerant(context, print);
   return name;
 }
 

@@ -13,8 +13,9 @@
  * - import writes values into the data columns only, and counts the typed values it replaces.
  */
 import type { Text, TemplateDef } from "../core/types";
-import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
-import { LAYOUT_VERSION, MARKER, type SheetRole, type ValidationDef } from "../core/layout";
+import type { CellPlan, CellSnapshot, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot, PrintPlan } from "../core/workbook-model";
+import { printFor, spanHeight } from "../core/workbook-model";
+import { LAYOUT_VERSION, MARKER, infoFieldOf, type SheetRole, type ValidationDef } from "../core/layout";
 import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
@@ -40,7 +41,17 @@ export type WriteOp =
   | { kind: "freeze"; sheet: string; rows: number }
   | { kind: "veryHidden"; sheet: string }
   | { kind: "name"; name: string; sheet: string; cell: string }
-  | { kind: "activate"; sheet: string; cell: string };
+  | { kind: "activate"; sheet: string; cell: string }
+  /** Rows above a table: cells merged across, wrapped, the row as tall as the text needs. */
+  | { kind: "merge"; sheet: string; rect: Rect; height: number }
+  /** Cells the workbook computes (formulas): shaded, grey italic, unlike cells to type in. */
+  | { kind: "computed"; sheet: string; rect: Rect }
+  /** A cell to type in again (a value replaced our formula): the computed shading taken off. */
+  | { kind: "plain"; sheet: string; rect: Rect }
+  /** Conditional formats (ExcelApi 1.6): a cell containing `text` shown in its tone. */
+  | { kind: "highlight"; sheet: string; rect: Rect; rules: { text: string; tone: "error" | "warning" }[]; replace?: boolean }
+  /** Page layout (ExcelApi 1.9): A4, fitted to the page width, the header row (1-based) repeated. */
+  | { kind: "print"; sheet: string; print: PrintPlan; titleRow: number };
 
 export type SheetStatus = "create" | "existing";
 
@@ -368,6 +379,10 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
       notes.push({ vi: "Bỏ qua cố định dòng tiêu đề: Excel này chưa có ExcelApi 1.7.", en: "Frozen headers skipped: this Excel lacks ExcelApi 1.7." });
   }
 
+  // The print set-up and the colours last (apply.ts): should this Excel refuse one, the rest is written.
+  const last = (o: WriteOp) => o.kind === "print" || o.kind === "highlight";
+  ops.splice(0, ops.length, ...ops.filter((o) => !last(o)), ...ops.filter(last));
+
   const nothingToDo = ops.length === 0;
   if (nothingToDo && !opts.importData)
     actions.splice(0, actions.length, { vi: "Sổ nhập liệu đã đầy đủ: không cần thay đổi gì.", en: "The workbook is already set up: nothing to change." });
@@ -461,6 +476,10 @@ export function createSheetOps(p: SheetPlan, name: string, caps: ExcelCaps, ops:
     p.preamble.forEach((r, i) =>
       r.forEach((c, j) => {
         if (c?.bold) ops.push({ kind: "bold", sheet: name, rect: { row: i, col: j, rows: 1, cols: 1 } });
+        if (c?.span && c.span > 1) {
+          const w = cols.slice(j, j + c.span).reduce((n, x) => n + x.width, 0);
+          ops.push({ kind: "merge", sheet: name, rect: { row: i, col: j, rows: 1, cols: c.span }, height: spanHeight(String(c.v ?? "").length, w) });
+        }
       }),
     );
   }
@@ -485,6 +504,30 @@ export function createSheetOps(p: SheetPlan, name: string, caps: ExcelCaps, ops:
   );
   if (caps.validation) pushValidations(name, h + 1, p.table.rows, ops);
   if (caps.freeze && p.freezeRows > 0) ops.push({ kind: "freeze", sheet: name, rows: p.freezeRows });
+  // Cells the workbook computes look different from cells to type in (as the command line writes them).
+  for (const rect of formulaRuns(p.table.rows, h + 1)) ops.push({ kind: "computed", sheet: name, rect });
+  // ✗ red and ⚠ amber, and the print set-up: only where this Excel has the API (else left out, silently).
+  if (p.highlight && p.table.rows.length && caps.conditionalFormats)
+    ops.push({ kind: "highlight", sheet: name, rect: { row: h + 1, col: p.highlight.column - 1, rows: p.table.rows.length, cols: 1 }, rules: p.highlight.rules });
+  if (caps.pageLayout) ops.push({ kind: "print", sheet: name, print: printFor(p), titleRow: p.table.headerRow });
+}
+
+/** Vertical runs of formula cells, column by column: the rectangles to shade. */
+function formulaRuns(rows: CellPlan[][], firstRow: number): Rect[] {
+  const out: Rect[] = [];
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    for (let r = 0; r <= rows.length; r++) {
+      const f = r < rows.length && !!rows[r][c]?.formula;
+      if (f && start < 0) start = r;
+      if (!f && start >= 0) {
+        out.push({ row: firstRow + start, col: c, rows: r - start, cols: 1 });
+        start = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /* ---------- an existing sheet of ours: fill in what is missing ---------- */
@@ -562,16 +605,21 @@ function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
 /* ---------- the key column (codes, info keys) of a fixed-row sheet ---------- */
 
 /** The column of the sheet that holds the most of the plan's keys below the header (any layout version). */
-function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: number): number {
-  const want = new Set(p.table.rows.map((r) => r[planKey]?.v).filter((v) => typeof v === "string" && v) as string[]);
+/** A fixed row's key as text: an info row's Vietnamese name or the spec's key an older workbook holds are one key. */
+function rowKeyOf(p: SheetPlan): (k: unknown) => string | undefined {
+  return (k) => (typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k);
+}
+
+function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: number, keyOf: (k: unknown) => string | undefined = (k) => (typeof k === "string" && k ? k : undefined)): number {
+  const want = new Set(p.table.rows.map((r) => keyOf(r[planKey]?.v)).filter((v): v is string => !!v));
   let best = planKey;
   let most = 0;
   const width = Math.min(30, Math.max(0, ...s.rows.slice(h + 1, h + 1 + p.table.rows.length + 50).map((r) => (r ? r.length : 0))));
   for (let c = 0; c < width; c++) {
     let n = 0;
     for (let r = h + 1; r < Math.min(s.rows.length, h + 1 + p.table.rows.length + 50); r++) {
-      const v = cellAt(s, r, c)?.v;
-      if (typeof v === "string" && want.has(v)) n++;
+      const v = keyOf(cellAt(s, r, c)?.v);
+      if (v && want.has(v)) n++;
     }
     if (n > most) {
       most = n;
@@ -611,14 +659,19 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
   if (theirs.length) {
     if (fixedRows(p)) {
       const newKey = planKeyColumn(p);
-      const oldKey = newKey >= 0 ? sheetKeyColumn(s, h, p, newKey) : -1;
+      const keyOf = rowKeyOf(p);
+      const oldKey = newKey >= 0 ? sheetKeyColumn(s, h, p, newKey, keyOf) : -1;
       const newRowOf = new Map<string, number>();
-      if (newKey >= 0) p.table.rows.forEach((r, i) => r[newKey]?.v !== undefined && r[newKey]?.v !== null && newRowOf.set(String(r[newKey]!.v), i + 1));
+      if (newKey >= 0)
+        p.table.rows.forEach((r, i) => {
+          const k = keyOf(r[newKey]?.v);
+          if (k) newRowOf.set(k, i + 1);
+        });
       let extra = planRows.length;
       for (let i = 1; i < oldRows; i++) {
         if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
-        const k = oldKey >= 0 ? cellAt(s, h + i, oldKey)?.v : undefined;
-        const to = k !== undefined && k !== null ? newRowOf.get(String(k)) : undefined;
+        const k = oldKey >= 0 ? keyOf(cellAt(s, h + i, oldKey)?.v) : undefined;
+        const to = k ? newRowOf.get(k) : undefined;
         target.set(i, to ?? extra++);
       }
     } else {
@@ -677,6 +730,12 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
     else ops.push({ kind: "noValidation", sheet: name, rect: colRect });
   });
   if (caps.validation) pushValidations(name, h + 1, p.table.rows, ops);
+  // The rewritten sheet looks and prints as a new one: formula cells shaded, ✗/⚠ colours (the
+  // status column's rules replaced, not added twice), A4 print set-up.
+  for (const r of formulaRuns(p.table.rows, h + 1)) ops.push({ kind: "computed", sheet: name, rect: r });
+  if (p.highlight && p.table.rows.length && caps.conditionalFormats)
+    ops.push({ kind: "highlight", sheet: name, rect: { row: h + 1, col: p.highlight.column - 1, rows: p.table.rows.length, cols: 1 }, rules: p.highlight.rules, replace: true });
+  if (caps.pageLayout) ops.push({ kind: "print", sheet: name, print: printFor(p), titleRow: p.table.headerRow });
   return { theirs: theirs.map((j) => String(headerCells[j]!.v)) };
 }
 
@@ -694,21 +753,24 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
   let replaced = 0;
   const put = (row: number, col: number, c: CellPlan | undefined) => {
     ops.push({ kind: "cells", sheet: name, row, col, values: [[cellContent(c)]], formats: [[formatOf(c, cols[col]?.format)]] });
+    // A figure written where our formula was (a derived total): no longer shaded as computed.
+    if (!c?.formula && cellAt(s, row, col)?.formula) ops.push({ kind: "plain", sheet: name, rect: { row, col, rows: 1, cols: 1 } });
   };
   if (fixedRows(p)) {
     // Rows are found by their key (code, in whichever column of the sheet holds the codes: an
     // older layout had it in another column), in case they were sorted.
+    const keyOf = rowKeyOf(p);
     const planKey = Math.max(0, planKeyColumn(p));
-    const keyCol = sheetKeyColumn(s, h, p, planKey);
+    const keyCol = sheetKeyColumn(s, h, p, planKey, keyOf);
     const rowOf = new Map<string, number>();
     for (let r = h + 1; r < s.rows.length; r++) {
-      const k = cellAt(s, r, keyCol)?.v;
-      if (typeof k === "string" && k && !rowOf.has(k)) rowOf.set(k, r);
+      const k = keyOf(cellAt(s, r, keyCol)?.v);
+      if (k && !rowOf.has(k)) rowOf.set(k, r);
     }
     const data = dataColumns(p);
     p.table.rows.forEach((r, i) => {
-      const key = r[planKey]?.v;
-      const row = typeof key === "string" && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
+      const key = keyOf(r[planKey]?.v);
+      const row = key !== undefined && rowOf.has(key) ? rowOf.get(key)! : h + 1 + i;
       for (const j of data) {
         const existing = cellAt(s, row, j);
         if (sameContent(existing, r[j])) continue;

@@ -40,6 +40,12 @@ async function insertSheet(rows: SheetRows): Promise<string> {
 export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: Lang) => void; initialView?: ViewId }): React.ReactElement {
   const s = useStyles();
   const [view, setView] = React.useState<ViewId>(initialView ?? requestedView());
+  // "Xem lỗi và cảnh báo" after an import: the check view opens and checks at once.
+  const [checkNow, setCheckNow] = React.useState(false);
+  const showCheck = () => {
+    setCheckNow(true);
+    setView("check");
+  };
   const toggle = () => {
     const next: Lang = lang === "vi" ? "en" : "vi";
     saveLang(next);
@@ -54,7 +60,14 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
           {tr(lang, "langToggle")}
         </Button>
       </header>
-      <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewId)} size="medium">
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_e, d) => {
+          setCheckNow(false);
+          setView(d.value as ViewId);
+        }}
+        size="medium"
+      >
         <Tab value="workbook" data-testid="tab-workbook">
           {tr(lang, "tabWorkbook")}
         </Tab>
@@ -74,8 +87,8 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
       <main className={s.body}>
         <ErrorBoundary lang={lang} where={view} key={view}>
           <React.Suspense fallback={loading}>
-            {view === "workbook" && <WorkbookView lang={lang} />}
-            {view === "check" && <CheckView lang={lang} />}
+            {view === "workbook" && <WorkbookView lang={lang} onShowCheck={showCheck} />}
+            {view === "check" && <CheckView lang={lang} runAtOnce={checkNow} />}
             {view === "report" && <ReportView lang={lang} getData={getData} insertSheet={insertSheet} />}
             {view === "merge" && <MergeView lang={lang} />}
             {view === "template" && <TemplateView lang={lang} />}

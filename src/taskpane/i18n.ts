@@ -96,6 +96,9 @@ export const STRINGS = {
   importConfirmPlain: { vi: "Nhập số liệu", en: "Import" },
   importSame: { vi: "Số liệu trong tệp đã có đủ trong sổ: không cần ghi gì.", en: "The workbook already holds the file's data: nothing to write." },
   importDone: { vi: "Đã nhập số liệu từ \"{file}\".", en: "Imported \"{file}\"." },
+  importFound: { vi: "Số liệu vừa nhập có {errors} lỗi và {warnings} cảnh báo.", en: "The imported data has {errors} and {warnings}." },
+  importClean: { vi: "Số liệu vừa nhập không có lỗi hay cảnh báo nào.", en: "The imported data has no errors or warnings." },
+  importShow: { vi: "Xem lỗi và cảnh báo", en: "Show them" },
   importBadFile: { vi: "Không đọc được tệp \"{file}\":", en: "Could not read \"{file}\":" },
 
   exportTitle: { vi: "Xuất số liệu ra tệp JSON", en: "Export data as JSON" },

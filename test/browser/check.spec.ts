@@ -33,11 +33,28 @@ test("worked example: exactly the three errors; a click selects the cell; a corr
   // The offending cells are filled; the user's sheets and the status formulas are not written.
   expect(await pane.fake((f) => f.cell("Phụ lục", "E14").style["fill/color"])).toBe("#FFC7CE");
   expect(await pane.fake((f) => f.cell("Phụ lục", "G14").formula)).toMatch(/^=IFERROR\(/);
-  // Figures as the appendix prints them, the code kept, its label on hover.
-  const ratio = page.locator('[data-testid="finding"][data-rule="dvc.ratio"] [data-testid="figures"]');
+  // What to do first: the short label and the cell, the suggestion, then the message; no rule id or code up front.
+  const tt = page.locator('[data-testid="finding"][data-rule="tt.sum"]');
+  await expect(tt.getByTestId("finding-head")).toHaveText("✗ Số hội nghị, tập huấn · Phụ lục!E14");
+  await expect(tt.getByTestId("finding-suggestion")).toHaveText("→ Sửa số hội nghị, tập huấn thành 04, hoặc sửa lại các phần.");
+  await expect(tt.getByTestId("finding-message")).toContainText("số cuộc lồng ghép 04 = 04");
+  await expect(tt).not.toContainText("tt.sum");
+  await expect(tt).not.toContainText("tt_hoi_nghi");
+  // dth.parts (implied by dth.part) under dth.part, once; the heading still counts it.
+  const partCard = page.locator('[data-testid="finding-card"]', { has: page.locator('[data-testid="finding"][data-rule="dth.part"]') });
+  await expect(partCard.locator('[data-testid="finding"]')).toHaveCount(2);
+  await expect(partCard.locator('[data-testid="finding"][data-rule="dth.parts"] [data-testid="finding-head"]')).toHaveText(/^↳ ⚠ Số hội nghị đối thoại · Phụ lục!E26$/);
+  await expect(page.locator('[data-testid="sev-warning"] h3')).toHaveText("Cảnh báo (3)");
+  await expect(page.getByTestId("nested-note")).toHaveText("1 mục ghi dưới lỗi liên quan ở trên (↳).");
+  // Figures as the appendix prints them, the code kept, its label on hover: behind "Chi tiết".
+  const ratioCard = page.locator('[data-testid="finding-card"]', { has: page.locator('[data-rule="dvc.ratio"]') });
+  await expect(ratioCard.getByTestId("figures")).toHaveCount(0);
+  await ratioCard.getByTestId("finding-details-toggle").click();
+  const ratio = ratioCard.getByTestId("figures");
   await expect(ratio).toContainText("cchc_dvc_ty_le = 100%");
   await expect(ratio).toContainText("cchc_dvc_tong = (trống)");
   await expect(ratio.locator("abbr", { hasText: "cchc_dvc_ty_le" })).toHaveAttribute("title", /\S/);
+  await expect(ratioCard.getByTestId("finding-rule")).toContainText("Quy tắc: dvc.ratio · Phụ lục!E17");
 
   // Keyboard: Tab to the first finding, Enter goes to its cell.
   const first = page.locator('[data-testid="finding"][data-rule="tt.sum"]');

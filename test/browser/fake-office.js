@@ -613,6 +613,45 @@
       });
     };
 
+    /* -- page layout (ExcelApi 1.9): properties recorded on the sheet at sync -- */
+    function PageLayout(ctx, ws) {
+      this._ctx = ctx;
+      this._ws = ws;
+      var self = this;
+      var footer = {};
+      ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"].forEach(function (k) {
+        Object.defineProperty(footer, k, {
+          set: function (v) { self._set("headersFooters/" + k, v); },
+        });
+      });
+      this.headersFooters = { defaultForAllPages: footer };
+    }
+    PageLayout.prototype._set = function (k, v) {
+      var ws = this._ws;
+      var ORIENT = ["Portrait", "Landscape"];
+      this._ctx._enqueue(function () {
+        if (k === "orientation" && ORIENT.indexOf(v) < 0) throw officeError("InvalidArgument", "Bad orientation " + v);
+        if (k === "zoom" && (v.horizontalFitToPages === undefined && v.verticalFitToPages === undefined && v.scale === undefined)) throw officeError("InvalidArgument", "Empty zoom");
+        var s = ws._ent();
+        s.pageLayout = s.pageLayout || {};
+        s.pageLayout[k] = JSON.parse(JSON.stringify(v));
+      });
+    };
+    ["paperSize", "orientation", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "centerHorizontally", "centerVertically", "printGridlines"].forEach(function (k) {
+      Object.defineProperty(PageLayout.prototype, k, {
+        set: function (v) { this._set(k, v); },
+      });
+    });
+    PageLayout.prototype.setPrintTitleRows = function (rows) {
+      this._set("printTitleRows", rows);
+    };
+    Object.defineProperty(Worksheet.prototype, "pageLayout", {
+      get: function () {
+        if (!versionOk(sets.ExcelApi || "1.1", "1.9")) return undefined;
+        return this._pl || (this._pl = new PageLayout(this.context, this));
+      },
+    });
+
     function FreezePanes(ctx, ws) {
       this._ctx = ctx;
       this._ws = ws;
@@ -787,6 +826,59 @@
         return { sheet: e.sheet, rect: { row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 } };
       });
     };
+    Range.prototype.merge = function (across) {
+      var self = this;
+      this.context._enqueue(function () {
+        var e = self._ent();
+        e.sheet.merges = e.sheet.merges || [];
+        e.sheet.merges.push({ address: rectA1(e.rect), across: !!across });
+      });
+    };
+    /* -- conditional formats (ExcelApi 1.6): only where the set is offered, as in an older Excel -- */
+    function FormatRecorder(target) {
+      var fill = {}, font = {};
+      target.fill = fill;
+      target.font = font;
+      return { fill: fill, font: font };
+    }
+    function ConditionalFormatCollection(ctx, range) {
+      this._ctx = ctx;
+      this._range = range;
+    }
+    ConditionalFormatCollection.prototype.clearAll = function () {
+      var range = this._range;
+      this._ctx._enqueue(function () {
+        var e = range._ent();
+        var a = rectA1(e.rect);
+        e.sheet.conditionalFormats = (e.sheet.conditionalFormats || []).filter(function (c) { return c.address !== a; });
+      });
+    };
+    ConditionalFormatCollection.prototype.add = function (type) {
+      var range = this._range;
+      var rec = { type: type, format: {}, rule: null };
+      var format = FormatRecorder(rec.format);
+      var cf = {
+        textComparison: {
+          format: format,
+          set rule(v) { rec.rule = JSON.parse(JSON.stringify(v)); },
+          get rule() { return rec.rule; },
+        },
+      };
+      this._ctx._enqueue(function () {
+        if (type !== "ContainsText") throw officeError("InvalidArgument", "fake Excel: conditional format type " + type + " not modelled");
+        var e = range._ent();
+        e.sheet.conditionalFormats = e.sheet.conditionalFormats || [];
+        rec.address = rectA1(e.rect);
+        e.sheet.conditionalFormats.push(rec);
+      });
+      return cf;
+    };
+    Object.defineProperty(Range.prototype, "conditionalFormats", {
+      get: function () {
+        if (!versionOk(sets.ExcelApi || "1.1", "1.6")) return undefined;
+        return this._cfs || (this._cfs = new ConditionalFormatCollection(this.context, this));
+      },
+    });
     Range.prototype.select = function () {
       var self = this;
       this.context._enqueue(function () {
@@ -1563,6 +1655,17 @@
           var cell = getCell(s, r, c);
           return cell ? (cell.f ? cell.f : cell.v) : null;
         });
+      },
+      /** Print set-up of a sheet (ExcelApi 1.9), or null. */
+      pageLayout: function (sheet) {
+        return sheetOf(sheet).pageLayout || null;
+      },
+      /** Conditional formats of a sheet: [{ address, type, rule, format }]. */
+      conditionalFormats: function (sheet) {
+        return JSON.parse(JSON.stringify(sheetOf(sheet).conditionalFormats || []));
+      },
+      merges: function (sheet) {
+        return (sheetOf(sheet).merges || []).slice();
       },
       columnWidths: function (sheet) {
         return Object.assign({}, sheetOf(sheet).colWidths);

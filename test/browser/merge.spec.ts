@@ -42,7 +42,7 @@ test("units' files consolidated into new sheets, with each unit checked and refu
   const broken = path.join(dir, "hong.xlsx");
   fs.writeFileSync(broken, "not a workbook");
 
-  const pane = await openPane(page, { sets: { ExcelApi: "1.8" }, sheets: [{ name: "Đơn vị", cells: { A1: "Danh sách của tôi" } }] });
+  const pane = await openPane(page, { sets: { ExcelApi: "1.9" }, sheets: [{ name: "Đơn vị", cells: { A1: "Danh sách của tôi" } }] });
   await page.getByTestId("tab-merge").click();
   await expect(page.getByTestId("merge-pick")).toBeVisible();
   const readerChunk = () => pane.requests.filter((u) => /xlsx-reader/.test(u));
@@ -72,6 +72,9 @@ test("units' files consolidated into new sheets, with each unit checked and refu
   await expect(page.getByTestId("merge-outcome")).toHaveText('Đã ghi trang "Tổng hợp" (số tổng hợp) và "Đơn vị (2)" (số của từng đơn vị).');
   const names = await pane.fake((f) => f.sheets().map((s: { name: string }) => s.name));
   expect(names).toEqual(expect.arrayContaining(["Đơn vị", "Đơn vị (2)", "Tổng hợp"]));
+  // Both new sheets print on A4, one page wide, their header row repeated; the user's sheet untouched.
+  for (const n of ["Tổng hợp", "Đơn vị (2)"]) expect(await pane.fake((f, x) => f.pageLayout(x), n)).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1 }, printTitleRows: expect.stringMatching(/^\$\d+:\$\d+$/) });
+  expect(await pane.fake((f) => f.pageLayout("Đơn vị"))).toBeNull();
   expect(await pane.fake((f) => f.values("Đơn vị", "A1:B2"))).toEqual([
     ["Danh sách của tôi", null],
     [null, null],

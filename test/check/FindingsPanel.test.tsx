@@ -15,7 +15,7 @@ const structural: Finding = {
 };
 
 function setup(lang: "vi" | "en" = "vi", extra: Finding[] = []) {
-  const run = exampleRun(undefined, extra);
+  const run = exampleRun(undefined, extra, lang);
   const onSelect = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
@@ -40,9 +40,41 @@ describe("FindingsPanel", () => {
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(["Lỗi (3)", "Cảnh báo (3)", "Ghi chú (2)"]);
     const tt = screen.getAllByTestId("finding")[0];
-    expect(tt.textContent).toContain("tt_hoi_nghi = 0;");
-    expect(tt.textContent).toContain("tt_long_ghep = 04"); // a count as the appendix prints it
-    expect(tt.textContent).toContain("Đến ô Phụ lục!E14");
+    // First what to do: the indicator's short label and its cell, the suggestion; then why.
+    expect(within(tt).getByTestId("finding-head").textContent).toBe("✗ Số hội nghị, tập huấn · Phụ lục!E14");
+    expect(within(tt).getByTestId("finding-suggestion").textContent).toBe("→ Sửa số hội nghị, tập huấn thành 04, hoặc sửa lại các phần.");
+    expect(within(tt).getByTestId("finding-message").textContent).toBe("Số hội nghị, tập huấn (0) khác tổng các phần: số cuộc tổ chức riêng 0 + số cuộc lồng ghép 04 = 04.");
+    const order = ["finding-head", "finding-suggestion", "finding-message"].map((id) => tt.textContent!.indexOf(within(tt).getByTestId(id).textContent!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The rule id and the codes are behind "Chi tiết".
+    expect(tt.textContent).not.toContain("tt.sum");
+    expect(tt.textContent).not.toContain("tt_hoi_nghi");
+    const card = tt.closest("li")!;
+    fireEvent.click(within(card).getByTestId("finding-details-toggle"));
+    const details = within(card).getByTestId("finding-details");
+    expect(details.textContent).toContain("tt_hoi_nghi = 0;");
+    expect(details.textContent).toContain("tt_long_ghep = 04"); // a count as the appendix prints it
+    expect(details.textContent).toContain("Quy tắc: tt.sum · Phụ lục!E14");
+  });
+
+  test("a warning an error implies (dth.parts under dth.part) is shown under that error, once, and still counted", () => {
+    setup();
+    const part = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "dth.part")!;
+    const card = part.closest("li")!;
+    const inCard = within(card).getAllByTestId("finding").map((b) => b.getAttribute("data-rule"));
+    expect(inCard).toEqual(["dth.part", "dth.parts"]);
+    const parts = within(card).getAllByTestId("finding")[1];
+    expect(parts.getAttribute("data-implied-by")).toBe("dth.part");
+    expect(within(parts).getByTestId("finding-head").textContent).toMatch(/^↳ ⚠ Số hội nghị đối thoại · Phụ lục!E26$/);
+    expect(rules().filter((r) => r === "dth.parts")).toHaveLength(1);
+    const warn = screen.getByTestId("sev-warning");
+    expect(within(warn).getByRole("heading").textContent).toBe("Cảnh báo (3)");
+    expect(within(warn).getByTestId("nested-note").textContent).toBe("1 mục ghi dưới lỗi liên quan ở trên (↳).");
+    expect(within(warn).getAllByTestId("finding").map((b) => b.getAttribute("data-rule"))).toEqual(["lint.agency-abbr", "lint.agency-abbr"]);
+    // Warnings alone: dth.part is not shown, so dth.parts stands on its own.
+    fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "warning" } });
+    expect(within(screen.getByTestId("sev-warning")).getAllByTestId("finding").map((b) => b.getAttribute("data-rule"))).toEqual(["dth.parts", "lint.agency-abbr", "lint.agency-abbr"]);
+    expect(screen.queryByTestId("nested-note")).toBeNull();
   });
 
   test("clicking a finding hands its cells over; every finding is a focusable button", () => {
@@ -80,18 +112,24 @@ describe("FindingsPanel", () => {
     setup("en");
     expect(screen.getByTestId("summary").textContent).toBe("3 errors · 3 warnings · 2 notes");
     expect(screen.getAllByRole("heading", { level: 3 })[0].textContent).toBe("Errors (3)");
+    const tt = screen.getAllByTestId("finding")[0];
+    expect(within(tt).getByTestId("finding-head").textContent).toBe("✗ Conferences and trainings · Phụ lục!E14");
+    expect(within(tt).getByTestId("finding-suggestion").textContent).toBe("→ Change conferences and trainings to 04, or correct the parts.");
+    expect(screen.getByTestId("nested-note").textContent).toBe("1 finding shown under the related error above (↳).");
+    expect(screen.getAllByTestId("finding-details-toggle")[0].textContent).toBe("▸ Details");
   });
 
   test("figures are printed the Vietnamese way per kind, codes kept, each code's label as its tooltip", () => {
     setup();
-    const ratio = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "dvc.ratio")!;
+    const ratio = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "dvc.ratio")!.closest("li")!;
+    fireEvent.click(within(ratio).getByTestId("finding-details-toggle"));
     const fig = within(ratio).getByTestId("figures");
     expect(fig.textContent).toContain("cchc_dvc_ty_le = 100%");
     expect(fig.textContent).toContain("cchc_dvc_tong = (trống)");
     expect(fig.textContent).toContain("cchc_dvc_muc3 = 26");
     expect(fig.textContent).not.toMatch(/= —|= null/);
     const code = within(fig).getByText("cchc_dvc_ty_le");
-    const label = qcdc2021.indicators.find((d) => d.code === "cchc_dvc_ty_le")!.label.vi;
+    const label = qcdc2021.indicators.find((d) => d.code === "cchc_dvc_ty_le")!.short!.vi;
     expect(code.getAttribute("title")).toBe(label);
   });
 
@@ -109,6 +147,11 @@ describe("FindingsPanel", () => {
         <FindingsPanel findings={[money]} template={qcdc2021} lang="en" />
       </FluentProvider>,
     );
+    // No suggestion: the label and cell, then the message.
+    expect(screen.getByTestId("finding-head").textContent).toBe("✗ Total support · Phụ lục!E40");
+    expect(screen.queryByTestId("finding-suggestion")).toBeNull();
+    fireEvent.click(screen.getByTestId("finding-details-toggle"));
+    expect(screen.getByTestId("finding-details-toggle").getAttribute("aria-expanded")).toBe("true");
     const fig = screen.getByTestId("figures");
     expect(fig.textContent).toBe("Figures: cv_tong = 10.424.000; cv_doanh_nghiep = (blank); cchc_dvc_ty_le = 88,9%");
     expect(within(fig).getByText("cv_tong").getAttribute("title")).toBe("Total support");

@@ -14,11 +14,11 @@ function example(): ReportData {
   return JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/son-la-skhcn-2021.json"), "utf8"));
 }
 
-export function exampleRun(edit?: (values: Record<string, unknown>) => void, extra: Finding[] = []): CheckRun {
+export function exampleRun(edit?: (values: Record<string, unknown>) => void, extra: Finding[] = [], lang: "vi" | "en" = "vi"): CheckRun {
   const data = example();
   edit?.(data.values as Record<string, unknown>);
   const b = makeBook(qcdc2021, data);
   const read = readWorkbook(snapshotOf(b));
-  const result = check(read.data, { cells: read.cells, structural: [...read.findings, ...extra] });
+  const result = check(read.data, { lang, cells: read.cells, structural: [...read.findings, ...extra] });
   return { result, read, ownSheets: ["Phụ lục", "Văn bản", "_phuluc"], readStats: { syncs: 2, chunks: 0, cells: 100, bytes: 1000 }, ms: 12 };
 }

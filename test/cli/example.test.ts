@@ -64,12 +64,24 @@ test("human output: grouped by severity, with cells and figures, Vietnamese by d
   expect(iWarn).toBeGreaterThan(iErr);
   expect(iInfo).toBeGreaterThan(iWarn);
   expect(r.out).toContain("Ô: 'Phụ lục'!E14");
-  expect(r.out).toContain("tt_long_ghep = 4");
+  // Figures padded as in the message ("số cuộc lồng ghép 04"), the right value too.
+  expect(r.out).toContain("tt_long_ghep = 04; giá trị đúng: 04");
   expect(r.out).toContain("cchc_dvc_ty_le = 100%");
   expect(r.out).toContain("Kết quả: 3 lỗi, 3 cảnh báo, 2 thông tin.");
+  // dth.parts, implied by dth.part, is printed under it ("↳"), once; the warnings' heading still counts it.
+  const lines = r.out.split("\n");
+  const iPart = lines.findIndex((l) => l.includes("[dth.part]"));
+  const iParts = lines.findIndex((l) => l.includes("[dth.parts]"));
+  expect(lines.filter((l) => l.includes("[dth.parts]"))).toHaveLength(1);
+  expect(lines[iParts]).toMatch(/^ {5}↳ Cảnh báo \[dth\.parts\] /);
+  expect(iParts).toBeGreaterThan(iPart);
+  expect(lines.slice(iPart + 1, iParts).every((l) => /^ {5}\S/.test(l))).toBe(true); // only dth.part's own lines between
+  expect(r.out).toContain("CẢNH BÁO (3)\n  (1 cảnh báo ghi dưới lỗi liên quan ở trên, sau dấu ↳)\n  1. [lint.agency-abbr]");
   const en = await run("check", EXAMPLE, "--lang", "en");
   expect(en.out).toContain("ERRORS (3)");
   expect(en.out).toContain("Path: values.tt_hoi_nghi");
+  expect(en.out).toContain("     ↳ Warning [dth.parts] ");
+  expect(en.out).toContain("(1 warning shown under its error above, after ↳)");
   expect(en.out).not.toMatch(/Số liệu|LỖI/);
 });
 

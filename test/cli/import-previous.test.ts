@@ -56,7 +56,7 @@ test("with --yes: written, the old workbook kept as .bak.xlsx, and check warns o
   const { result } = await checkJson(file);
   const swing = result.findings.filter((f: { rule: string }) => f.rule === "yoy.swing");
   expect(swing.map((f: { indicators: string[] }) => f.indicators[0])).toEqual(["tt_hoi_nghi", "tt_long_ghep"]);
-  expect(swing[1].message).toBe("Lồng ghép tăng từ 04 (năm 2021) lên 40 cuộc (năm 2022), gấp 10 lần.");
+  expect(swing[1].message).toBe("Số cuộc lồng ghép tăng từ 04 (năm 2021) lên 40 cuộc (năm 2022), gấp 10 lần.");
   // The warning points at this year's cell and last year's.
   expect(swing[1].cells).toEqual(["'Phụ lục'!E16", "'Phụ lục'!F16"]);
 });

@@ -65,7 +65,8 @@ table("dth.forms", [
   ["1 + 1 = 2", {}, []],
   ["2 + 0 = 2", { dth_truc_tiep: 2, dth_truc_tuyen: 0 }, []],
   ["0 + 2 = 2", { dth_truc_tiep: 0, dth_truc_tuyen: 2 }, []],
-  ["1 + 0 ≠ 2", { dth_truc_tiep: 1, dth_truc_tuyen: 0 }, ["error"], { expected: 1 }],
+  // Total 1 would break dth.part (the head of government chaired 02) and the register: no single figure (test/core/suggestions.test.ts).
+  ["1 + 0 ≠ 2", { dth_truc_tiep: 1, dth_truc_tuyen: 0 }, ["error"]],
   ["2 + 2 ≠ 2", { dth_truc_tiep: 2, dth_truc_tuyen: 2 }, ["error"], { expected: 4 }],
   ["online blank: info", { dth_truc_tuyen: null }, ["info"]],
   ["total blank: info", { dth_tong: null }, ["info"]],
@@ -265,7 +266,7 @@ table("dn.le", [
 describe("messages say why", () => {
   test("ck.max names Article 11's 14 groups", () => {
     const [f] = run("ck.max", { ck_noi_dung: 15 });
-    expect(f.message).toBe("Số nhóm nội dung đã công khai theo Điều 11 của Luật (tối đa 14) (15) nhiều hơn 14: Điều 11 của Luật Thực hiện dân chủ ở cơ sở chỉ có 14 nhóm nội dung công khai.");
+    expect(f.message).toBe("Số nhóm nội dung đã công khai (15) nhiều hơn 14: Điều 11 của Luật Thực hiện dân chủ ở cơ sở chỉ có 14 nhóm nội dung công khai.");
     expect(f.indicators).toEqual(["ck_noi_dung"]);
   });
   test("ttnd.members gives the minimum", () => {

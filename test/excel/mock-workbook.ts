@@ -161,6 +161,7 @@ export function mockWorkbook(init: { name: string; cells?: Record<string, Value 
     const format = fmtObj("", ["columnWidth", "wrapText", "rowHeight", "horizontalAlignment", "verticalAlignment"]);
     format.font = fmtObj("font.", ["bold", "italic", "color", "size"]);
     format.fill = fmtObj("fill.", ["color"]);
+    format.fill.clear = () => style("fill.color", null);
     const dv: any = {
       clear: () => {
         log("validation-clear");
@@ -186,6 +187,7 @@ export function mockWorkbook(init: { name: string; cells?: Record<string, Value 
       getEntireColumn: () => range(s, { row: 0, col: r.col, rows: 1048576, cols: r.cols }),
       getCell: (i: number, j: number) => range(s, { row: r.row + i, col: r.col + j, rows: 1, cols: 1 }),
       select: () => writes.push({ sheet: s.name, address: a1(r), what: "select" }),
+      merge: () => writes.push({ sheet: s.name, address: a1(r), what: "merge" }),
     };
     const proxy = new Proxy(m, {
       get(target, p, recv) {

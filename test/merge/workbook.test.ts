@@ -11,7 +11,6 @@ import ExcelJS from "exceljs";
 import { planWorkbook } from "../../src/core/sheet-plan";
 import { writePlan } from "../../src/cli/xlsx";
 import { getTemplate } from "../../src/core/templates/index";
-import { buildLayout, columnIndex, sheetByRole } from "../../src/core/layout";
 import { readValue } from "../../src/core/values";
 import type { ReportData } from "../../src/core/types";
 import { run, checkJson } from "../workbook/helpers";
@@ -72,13 +71,14 @@ async function compute(file: string): Promise<Record<string, string[][]>> {
   }
 }
 
-/** code → value cell (E) of the "Phụ lục" sheet as LibreOffice shows it. */
+/** code → value cell of the "Phụ lục" sheet as LibreOffice shows it (columns found by their headers "Mã" and "Giá trị"). */
 function appendix(sheets: Record<string, string[][]>): Record<string, string> {
   const out: Record<string, string> = {};
-  // The code and value columns where the layout puts them (layout 2: the label before the code).
-  const s = sheetByRole(buildLayout(getTemplate("qcdc-2021")!), "indicators");
-  const [code, value] = [columnIndex(s, "code") - 1, columnIndex(s, "value") - 1];
-  for (const cols of sheets["Phụ lục"] ?? []) if (/^[a-z][a-z0-9_]+$/.test(cols[code] ?? "")) out[cols[code]] = cols[value] ?? "";
+  const rows = sheets["Phụ lục"] ?? [];
+  const header = rows.find((r) => r.includes("Mã") && r.includes("Giá trị")) ?? [];
+  const code = header.indexOf("Mã");
+  const value = header.indexOf("Giá trị");
+  for (const cols of rows) if (/^[a-z][a-z0-9_]+$/.test(cols[code] ?? "")) out[cols[code]] = cols[value] ?? "";
   return out;
 }
 

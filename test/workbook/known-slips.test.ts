@@ -86,7 +86,7 @@ test("report.year as text: \"2021\" is read, \"năm nay\" is reported once, at i
   expect(json[0].message).toContain("năm nay");
   const book = checked((snap) => {
     const info = sheet(snap, "Thông tin");
-    const r = info.rows.findIndex((row) => row[0]?.v === "year");
+    const r = info.rows.findIndex((row) => row[0]?.v === "Năm");
     info.rows[r][2] = { v: "năm nay" };
   });
   const y = book.filter((f) => f.path === "report.year");

@@ -119,10 +119,13 @@ describe("planWorkbook with data", () => {
     expect(ind(odd, "dt_ty_le")).toMatchObject({ v: 120, format: "General" });
   });
 
-  test("info sheet: one row per field; recipients one per line; date a real date; level as its label", () => {
+  test("info sheet: one row per field, named in Vietnamese; recipients one per line with the Alt+Enter hint; date a real date; level as its label", () => {
     const s = sheet(plan, "info");
-    expect(s.table.rows.map((r) => r[0].v)).toEqual(INFO_FIELDS.map((f) => f.key));
-    const get = (k: string) => s.table.rows.find((r) => r[0].v === k)![2];
+    expect(s.table.rows.map((r) => r[0].v)).toEqual(INFO_FIELDS.map((f) => f.name));
+    expect(s.table.rows.map((r) => r[0].v)).toContain("Cơ quan báo cáo");
+    for (const r of s.table.rows) expect(String(r[0].v)).not.toMatch(/^[a-z]+[A-Z]?[a-z]*$/);
+    const get = (k: string) => s.table.rows.find((r) => r[0].v === INFO_FIELDS.find((f) => f.key === k)!.name)![2];
+    expect(get("recipients").validation?.message.vi).toMatch(/Alt\+Enter/);
     expect(get("recipients").v).toBe("Sở Nội vụ\nTập thể lãnh đạo Sở\nCác phòng chuyên môn/đơn vị thuộc Sở\nLưu: VT, VP, Ha (01b)");
     expect(get("date")).toMatchObject({ v: 44514, format: "dd/mm/yyyy" });
     expect(get("level").v).toBe("Cấp tỉnh");
@@ -159,7 +162,7 @@ describe("planWorkbook with data", () => {
   test("sections, own rules and overrides sheets", () => {
     const rich = planWorkbook(t, normalizeReport(richReport()));
     expect(sheet(rich, "sections").table.rows.map((r) => r[0].v)).toEqual(["I. KHÁI QUÁT TÌNH HÌNH", "II. KẾT QUẢ"]);
-    expect(sheet(rich, "rules").table.rows[0].map((c) => c.v)).toEqual(["don-vi-kiem-tra", "kt_so_don_vi <= cbccvc_tong_don_vi", "warning", "Số đơn vị được kiểm tra vượt tổng số đơn vị"]);
-    expect(sheet(rich, "overrides").table.rows[0].map((c) => c.v)).toEqual(["cv.period", "off", "Năm 2021 vẫn trong giai đoạn hỗ trợ"]);
+    expect(sheet(rich, "rules").table.rows[0].map((c) => c.v)).toEqual(["don-vi-kiem-tra", "kt_so_don_vi <= cbccvc_tong_don_vi", "Cảnh báo", "Số đơn vị được kiểm tra vượt tổng số đơn vị"]);
+    expect(sheet(rich, "overrides").table.rows[0].map((c) => c.v)).toEqual(["cv.period", "Tắt", "Năm 2021 vẫn trong giai đoạn hỗ trợ"]);
   });
 });

@@ -86,9 +86,9 @@ describe("report details printed in the header", () => {
       const ws = wb.getWorksheet("Thông tin")!;
       ws.eachRow((row) => {
         const key = row.getCell(1).value;
-        if (key === "date") row.getCell(3).value = "32/13/2021";
-        if (key === "year") row.getCell(3).value = "21";
-        if (key === "level") row.getCell(3).value = "Sở";
+        if (key === "Ngày") row.getCell(3).value = "32/13/2021";
+        if (key === "Năm") row.getCell(3).value = "21";
+        if (key === "Cấp") row.getCell(3).value = "Sở";
       });
     });
     const { code, result } = await checkJson(file);
@@ -154,7 +154,7 @@ describe("JSON data files saved by Notepad", () => {
 });
 
 describe("check --json has the spec's findings format, for a workbook with every kind of finding", () => {
-  const KEYS = new Set(["rule", "severity", "message", "indicators", "values", "expected", "cells", "path", "quote", "offset", "suggestion"]);
+  const KEYS = new Set(["rule", "severity", "message", "indicators", "values", "expected", "cells", "path", "quote", "offset", "suggestion", "impliedBy"]);
   test("fields and their types; summary counts and overrides", async () => {
     const input = exampleInput() as Record<string, any>;
     input.values.cv_khac = "hơn 500";
@@ -186,9 +186,16 @@ describe("check --json has the spec's findings format, for a workbook with every
       }
       if ("path" in f) expect(typeof f.path).toBe("string");
       if ("suggestion" in f) expect(typeof f.suggestion).toBe("string");
+      // impliedBy (optional): the rule of an error in the list that implies this warning or note.
+      if ("impliedBy" in f) {
+        expect(f.severity).not.toBe("error");
+        expect((result.findings as Record<string, unknown>[]).some((e) => e.rule === f.impliedBy && e.severity === "error")).toBe(true);
+      }
       rulesSeen.add(f.rule as string);
     }
     expect([...rulesSeen]).toEqual(expect.arrayContaining(["workbook.renamed-sheet", "value.kind", "value.read", "user.invalid", "dth.register"]));
+    // dth.parts, switched to a note, is still implied by dth.part (its override has no reason: not applied).
+    expect((result.findings as Record<string, unknown>[]).find((f) => f.rule === "dth.parts")).toMatchObject({ severity: "info", impliedBy: "dth.part" });
     const s = result.summary;
     const count = (sev: string) => (result.findings as { severity: string }[]).filter((f) => f.severity === sev).length;
     expect(s).toEqual({ errors: count("error"), warnings: count("warning"), infos: count("info"), overrides: expect.any(Array) });

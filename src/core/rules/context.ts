@@ -85,11 +85,21 @@ export interface Gathered {
   na: string[];
 }
 
+/** An indicator's name in findings: the template's `short` label, else the label itself. */
+export function shortLabel(d: IndicatorDef, lang: Lang): string {
+  return d.short ? d.short[lang] || d.short.vi : d.label[lang];
+}
+
 export class Ctx {
   readonly ix: TemplateIndex;
   private readings = new Map<string, Reading>();
   private shownCache = new Map<string, string>();
   private rowsCache = new Map<string, Row[]>();
+  /** A context made by `newErrors` to try a value: it tries no values itself. */
+  private trying = false;
+  /** The module of each rule kind (the engine hands over its registry); without it no value is tried. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  runner?: (kind: string) => RuleModule<any> | undefined;
 
   constructor(
     readonly t: TemplateDef,
@@ -175,9 +185,10 @@ export class Ctx {
     }
   }
 
+  /** How a message names an indicator: its short label (template `short`), else its label. */
   label(code: string): string {
     const d = this.ix.ind.get(code);
-    return d ? d.label[this.lang] : code;
+    return d ? shortLabel(d, this.lang) : code;
   }
 
   lower(code: string): string {
@@ -239,6 +250,14 @@ export class Ctx {
     return out;
   }
 
+  /** What to do about the inputs a rule cannot be checked without: "Điền A và B. Ghi lại C bằng một số." */
+  missingSuggestion(g: { blank: string[]; invalid: string[] }): string {
+    const out: string[] = [];
+    if (g.blank.length) out.push(trUpper(this.lang, "missing.fill", { list: this.join(g.blank.map((c) => this.lower(c))) }));
+    if (g.invalid.length) out.push(trUpper(this.lang, "missing.rewrite", { list: this.join(g.invalid.map((c) => this.lower(c))) }));
+    return out.join(" ");
+  }
+
   /** A figure in percent units as people write it, trimmed: 66,6667% (at most 4 decimals). */
   exactPercent(x: number): string {
     const r = roundTo(x, 4);
@@ -272,6 +291,79 @@ export class Ctx {
   registerLabel(registerId: string): string {
     const r = this.ix.registers.get(registerId);
     return r ? r.label[this.lang] : registerId;
+  }
+
+  /**
+   * The errors that setting `code` to `value` would bring about that are not there now: in
+   * the template's other rules reading `code`, and in the value's own check (a percent over
+   * 100, a negative or fractional count); and any error or warning the rule `except` itself
+   * still gives. A rule offers a single `expected` only when this is empty: a suggestion
+   * followed must fix its finding and not bring another error.
+   */
+  newErrors(code: string, value: number | string, except: { id: string }): Finding[] {
+    if (this.trying || !this.runner) return [];
+    const out: Finding[] = [];
+    const r = readValue(value, this.kind(code));
+    if (r.status === "invalid") out.push({ rule: "value.kind", severity: "error", message: "", indicators: [code] });
+    const values = { ...(this.data.values as Record<string, unknown>), [code]: value } as ReportData["values"];
+    const trial = new Ctx(this.t, { ...this.data, values }, this.lang, this.cells);
+    trial.trying = true;
+    trial.rowsCache = this.rowsCache;
+    trial.runner = this.runner;
+    const consolidated = !!(this.data.report && this.data.report.consolidated);
+    const keyOf = (f: Finding) => f.rule + "|" + f.indicators.slice().sort().join(",");
+    for (const rule of this.t.rules) {
+      if (rule.id === except.id) {
+        // The rule itself: with the value set, it must hold on that figure (a note, e.g. on another blank figure, may stay).
+        const own = this.runner(rule.kind);
+        if (own) for (const f of own.run(rule, trial)) if (f.severity !== "info" && f.indicators.includes(code)) out.push(f);
+        continue;
+      }
+      if (consolidated && (rule.perUnit === true || rule.kind === "register-count")) continue;
+      if (!this.codesOf(rule).includes(code)) continue;
+      const m = this.runner(rule.kind);
+      if (!m) continue;
+      const wasTrying: boolean = this.trying;
+      this.trying = true;
+      let before: Finding[];
+      try {
+        before = m.run(rule, this);
+      } finally {
+        this.trying = wasTrying;
+      }
+      const had = new Set<string>();
+      for (const f of before) if (f.severity === "error") had.add(keyOf(f));
+      for (const f of m.run(rule, trial)) if (f.severity === "error" && !had.has(keyOf(f))) out.push(f);
+    }
+    return out;
+  }
+
+  /**
+   * The suggestion of a finding that no single figure fixes: every figure to correct
+   * together, with its value ("số hội nghị đối thoại (02), số cuộc trực tiếp (01) và …").
+   */
+  figuresText(codes: string[]): string {
+    const items: string[] = [];
+    const seen = new Set<string>();
+    for (const c of codes) {
+      if (seen.has(c) || !this.ix.ind.has(c)) continue;
+      seen.add(c);
+      items.push(this.lower(c) + " (" + this.shown(c) + ")");
+    }
+    return this.join(items);
+  }
+
+  /**
+   * `expected` and the suggestion of a finding that setting `code` to `value` would fix:
+   * the value and `suggestion` when nothing else breaks; else no `expected`, and a suggestion
+   * naming every figure to correct together (the finding's and the other rules').
+   */
+  fix(rule: { id: string }, code: string, value: number | string, shownValue: string, codes: string[], suggestion: string): { expected?: number | string; suggestion: string } {
+    const broken = this.newErrors(code, value, rule);
+    if (!broken.length) return { expected: value, suggestion };
+    const all = codes.slice();
+    for (const f of broken) for (const c of f.indicators) all.push(c);
+    return { suggestion: this.msg("fix.together", { labelLower: this.lower(code), value: shownValue, figures: this.figuresText(all) }, rule.id) };
   }
 
   /** A finding; `values` filled from `indicators` unless given, `path` from the first indicator. */

@@ -47,13 +47,15 @@ export const impliesRule: RuleModule<ImpliesRule> = {
       if (test(b, cl.then)) continue;
       const params = {
         ifLabel: ctx.label(cl.if.code),
+        ifLower: ctx.lower(cl.if.code),
         ifValue: ctx.shown(cl.if.code),
         thenLower: ctx.lower(cl.then.code),
         thenValue: ctx.shown(cl.then.code),
         thenOp: tr(ctx.lang, "op." + cl.then.op),
         thenBound: ctx.fmtNum(cl.then.code, cl.then.value),
       };
-      out.push(ctx.finding(rule, rule.severity, ctx.msg("implies.fail", params, rule.id), [cl.then.code, cl.if.code]));
+      // Either figure may be the wrong one: no single `expected`, both named.
+      out.push(ctx.finding(rule, rule.severity, ctx.msg("implies.fail", params, rule.id), [cl.then.code, cl.if.code], { suggestion: ctx.msg("implies.suggestion", params, rule.id) }));
     }
     if (out.length || missing.size === 0) return out;
     const m = { blank: g.blank.filter((c) => missing.has(c)), invalid: [...g.invalid, ...g.na].filter((c) => missing.has(c)) };
@@ -64,6 +66,7 @@ export const impliesRule: RuleModule<ImpliesRule> = {
         "info",
         ctx.msg("implies.missing", { labels: codes.map((c) => ctx.label(c)).join(", "), labelsLower: ctx.join(codes.map((c) => ctx.lower(c))), missing: ctx.missingText(m) }, rule.id),
         [first, ...codes.filter((c) => c !== first)],
+        { suggestion: ctx.missingSuggestion(m) },
       ),
     ];
   },

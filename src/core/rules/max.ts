@@ -20,10 +20,7 @@ export const maxRule: RuleModule<MaxRule> = {
       if (n === undefined || n <= rule.max + TOL) continue;
       const params = { label: ctx.label(c), labelLower: ctx.lower(c), value: ctx.shown(c), max: ctx.fmtNum(c, rule.max) };
       out.push(
-        ctx.finding(rule, rule.severity, ctx.msg("max.fail", params, rule.id), [c], {
-          expected: rule.max,
-          suggestion: ctx.msg("max.suggestion", params, rule.id),
-        }),
+        ctx.finding(rule, rule.severity, ctx.msg("max.fail", params, rule.id), [c], ctx.fix(rule, c, rule.max, params.max, [c], ctx.msg("max.suggestion", params, rule.id))),
       );
     }
     if (out.length) return out;
@@ -33,6 +30,6 @@ export const maxRule: RuleModule<MaxRule> = {
     const indicators = [first];
     for (const c of rule.codes) if (c !== first) indicators.push(c);
     const labelsLower = ctx.join(rule.codes.map((c) => ctx.lower(c)));
-    return [ctx.finding(rule, "info", ctx.msg("max.missing", { labelsLower, max: rule.max, missing: ctx.missingText({ blank: g.blank, invalid }) }, rule.id), indicators)];
+    return [ctx.finding(rule, "info", ctx.msg("max.missing", { labelsLower, max: ctx.fmtNum(rule.codes[0], rule.max), missing: ctx.missingText({ blank: g.blank, invalid }) }, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
   },
 };

@@ -22,7 +22,7 @@ export const minPerRule: RuleModule<MinPerRule> = {
       const indicators = [first];
       for (const c of codes) if (c !== first) indicators.push(c);
       const p = { totalLower: ctx.lower(rule.total), perLower: ctx.lower(rule.per), missing: ctx.missingText({ blank: g.blank, invalid }) };
-      return [ctx.finding(rule, "info", ctx.msg("min-per.missing", p, rule.id), indicators)];
+      return [ctx.finding(rule, "info", ctx.msg("min-per.missing", p, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
     }
     const need = rule.min * per;
     if (total + TOL >= need) return [];
@@ -37,10 +37,7 @@ export const minPerRule: RuleModule<MinPerRule> = {
       expected: ctx.fmtNum(rule.total, need),
     };
     return [
-      ctx.finding(rule, rule.severity, ctx.msg("min-per.fail", params, rule.id), [rule.total, rule.per], {
-        expected: need,
-        suggestion: ctx.msg("min-per.suggestion", params, rule.id),
-      }),
+      ctx.finding(rule, rule.severity, ctx.msg("min-per.fail", params, rule.id), [rule.total, rule.per], ctx.fix(rule, rule.total, need, params.expected, codes, ctx.msg("min-per.suggestion", params, rule.id))),
     ];
   },
 };

@@ -53,7 +53,7 @@ function missingInfo(rule: RatioRule, ctx: Ctx, codes: string[], g: Gathered, on
   p.missing = ctx.missingText({ blank, invalid });
   const indicators = [first];
   for (const c of codes) if (c !== first) indicators.push(c);
-  return [ctx.finding(rule, "info", ctx.msg("ratio.missing", p, rule.id), indicators)];
+  return [ctx.finding(rule, "info", ctx.msg("ratio.missing", p, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank, invalid }) })];
 }
 
 export const ratioRule: RuleModule<RatioRule> = {
@@ -82,12 +82,7 @@ export const ratioRule: RuleModule<RatioRule> = {
         }
         if (range.lo === range.hi) {
           P.implied = ctx.fmtNum(rule.denominator, range.lo);
-          return [
-            ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators, {
-              expected: range.lo,
-              suggestion: ctx.msg("ratio.implied.suggestion", P, rule.id),
-            }),
-          ];
+          return [ctx.finding(rule, "info", ctx.msg("ratio.implied", P, rule.id), indicators, ctx.fix(rule, rule.denominator, range.lo, String(P.implied), indicators, ctx.msg("ratio.implied.suggestion", P, rule.id)))];
         }
         P.implied =
           range.hi === Infinity
@@ -107,12 +102,8 @@ export const ratioRule: RuleModule<RatioRule> = {
       if (rr.status === "number") {
         const sev = rule.zeroDenominator ? rule.zeroDenominator.severity : rule.severity;
         const P = params(rule, ctx);
-        return [
-          ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
-            expected: "Không có",
-            suggestion: ctx.msg("ratio.zeroDen.suggestion", P, rule.id),
-          }),
-        ];
+        const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
+        return [ctx.finding(rule, sev, ctx.msg("ratio.zeroDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, "Không có", "\"Không có\"", indicators, ctx.msg("ratio.zeroDen.suggestion", P, rule.id)))];
       }
       return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     }
@@ -121,15 +112,13 @@ export const ratioRule: RuleModule<RatioRule> = {
     const exact = (sum / den) * 100;
     if (rr.status === "na") {
       const d = Number.isInteger(roundTo(exact, 4)) ? 0 : 1;
-      const expected = ctx.percent(roundTo(exact, d), d);
+      const value = roundTo(exact, d);
+      const expected = ctx.percent(value, d);
       const P = params(rule, ctx);
       P.expected = expected;
-      return [
-        ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), [rule.ratio, rule.denominator, ...rule.numerator], {
-          expected,
-          suggestion: ctx.msg("ratio.suggestion", { expected }, rule.id),
-        }),
-      ];
+      const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
+      // `expected` in percent units, as a number ("5.800%" would read back as 5,8%).
+      return [ctx.finding(rule, rule.severity, ctx.msg("ratio.naButDen", P, rule.id), indicators, ctx.fix(rule, rule.ratio, value, expected, indicators, ctx.msg("ratio.suggestion", { expected }, rule.id)))];
     }
     if (rr.status !== "number") return missingInfo(rule, ctx, codes, g, [rule.ratio]);
     const r = rr.value;
@@ -144,11 +133,15 @@ export const ratioRule: RuleModule<RatioRule> = {
     full.expected = ctx.percent(rounded, d);
     const isTruncated = Math.abs(r - truncated) <= EPS;
     const indicators = [rule.ratio, rule.denominator, ...rule.numerator];
-    return [
-      ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(isTruncated ? "ratio.truncated" : "ratio.fail", full, rule.id), indicators, {
-        expected: rounded,
-        suggestion: ctx.msg("ratio.suggestion", full, rule.id),
-      }),
-    ];
+    const fix = ctx.fix(rule, rule.ratio, rounded, String(full.expected), indicators, ctx.msg("ratio.suggestion", full, rule.id));
+    // Over 100%: the numerator exceeds the denominator; the message does not offer the impossible figure as right.
+    let key = isTruncated ? "ratio.truncated" : "ratio.fail";
+    if (!isTruncated && exact > 100 + EPS) {
+      key = "ratio.over";
+      let numLower = "";
+      for (let i = 0; i < rule.numerator.length; i++) numLower += (i ? " + " : "") + ctx.lower(rule.numerator[i]);
+      full.numLower = numLower;
+    }
+    return [ctx.finding(rule, isTruncated ? "warning" : rule.severity, ctx.msg(key, full, rule.id), indicators, fix)];
   },
 };

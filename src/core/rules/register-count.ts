@@ -51,6 +51,16 @@ export function countRows(rows: Row[], c: RegisterCount): number {
   return seen ? seen.size : n;
 }
 
+/**
+ * A number of rows as findings print figures ("02"); with its noun ("02 dòng", "01 row",
+ * "02 rows"), and English's plural ending for a template's own wording (`rowsS`: "" or "s").
+ */
+function rowsParams(n: number, lang: string): { rows: string; rowsText: string; rowsS: string } {
+  const rows = formatCount(n);
+  const rowsS = n === 1 ? "" : "s";
+  return { rows, rowsText: lang === "en" ? rows + " row" + rowsS : rows + " dòng", rowsS };
+}
+
 export const registerCountRule: RuleModule<RegisterRule> = {
   kind: "register-count",
   run(rule: RegisterRule, ctx: Ctx): Finding[] {
@@ -79,12 +89,13 @@ export const registerCountRule: RuleModule<RegisterRule> = {
       }
       for (const c of counts) if (!indicators.includes(c.code)) indicators.push(c.code);
       const first = mismatched[0];
-      return [
-        ctx.finding(rule, rule.severity, ctx.msg("register.fail", { register, rows: rows.length, firstCount, items: ctx.join(items) }, rule.id), indicators, {
-          expected: mismatched.length === 1 ? first.count : undefined,
-          suggestion: ctx.msg("register.suggestion", { register, labelLower: ctx.lower(first.code), count: formatCount(first.count) }, rule.id),
-        }),
-      ];
+      const suggestion = ctx.msg("register.suggestion", { register, labelLower: ctx.lower(first.code), count: formatCount(first.count) }, rule.id);
+      // One figure off the register: `expected` when setting it breaks no other rule; several: each is named.
+      const fix =
+        mismatched.length === 1
+          ? ctx.fix(rule, first.code, first.count, formatCount(first.count), indicators, suggestion)
+          : { suggestion: ctx.msg("register.suggestion.many", { register, items: ctx.join(mismatched.map((m) => ctx.lower(m.code) + " " + formatCount(m.count))) }, rule.id) };
+      return [ctx.finding(rule, rule.severity, ctx.msg("register.fail", { register, ...rowsParams(rows.length, ctx.lang), firstCount, items: ctx.join(items) }, rule.id), indicators, fix)];
     }
     let countsText = "";
     for (let i = 0; i < counts.length; i++) countsText += (i ? ", " : "") + ctx.lower(counts[i].code) + " " + formatCount(counts[i].count);
@@ -95,8 +106,9 @@ export const registerCountRule: RuleModule<RegisterRule> = {
       ctx.finding(
         rule,
         "info",
-        ctx.msg("register.missing", { register, rows: rows.length, firstCount, missing: ctx.missingText(missing), counts: countsText }, rule.id),
+        ctx.msg("register.missing", { register, ...rowsParams(rows.length, ctx.lang), firstCount, missing: ctx.missingText(missing), counts: countsText }, rule.id),
         indicators,
+        { suggestion: ctx.missingSuggestion(missing) },
       ),
     ];
   },

@@ -16,7 +16,7 @@ export const sumRule: RuleModule<SumRule> = {
       const indicators = [first];
       for (const c of codes) if (c !== first) indicators.push(c);
       const params = { total: ctx.label(rule.total), totalLower: ctx.lower(rule.total), missing: ctx.missingText({ blank: g.blank, invalid }) };
-      return [ctx.finding(rule, "info", ctx.msg("sum.missing", params, rule.id), indicators)];
+      return [ctx.finding(rule, "info", ctx.msg("sum.missing", params, rule.id), indicators, { suggestion: ctx.missingSuggestion({ blank: g.blank, invalid }) })];
     }
     const total = g.nums.get(rule.total)!;
     let sum = 0;
@@ -31,11 +31,8 @@ export const sumRule: RuleModule<SumRule> = {
       partsExpr,
       sum: ctx.fmtNum(rule.total, sum),
     };
-    return [
-      ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes.slice(), {
-        expected: sum,
-        suggestion: ctx.msg("sum.suggestion", params, rule.id),
-      }),
-    ];
+    // The total set to the sum fixes this rule; `expected` only when it breaks no other rule on the total.
+    const fix = ctx.fix(rule, rule.total, sum, params.sum, codes, ctx.msg("sum.suggestion", params, rule.id));
+    return [ctx.finding(rule, rule.severity, ctx.msg("sum.fail", params, rule.id), codes.slice(), fix)];
   },
 };

@@ -6,7 +6,7 @@
  * like "registers.van_ban[3].date".
  */
 import type { Finding, RawValue, Severity } from "../types";
-import type { Ctx } from "./context";
+import { shortLabel, type Ctx } from "./context";
 import { readValue, cleanText } from "../values";
 import { tr, trUpper } from "../i18n";
 import { isIsoDate, upperFirst } from "../vn";
@@ -37,7 +37,7 @@ export function checkValues(ctx: Ctx): Finding[] {
       const raw: RawValue = v === null || v === undefined || typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
       const r = key === "values" ? ctx.reading(d.code) : readValue(raw, d.kind);
       if (r.status !== "invalid" && !(r.status === "number" && r.note)) continue;
-      const label = key === "values" ? d.label[lang] : tr(lang, "value.previous", { label: d.label[lang] });
+      const label = key === "values" ? shortLabel(d, lang) : tr(lang, "value.previous", { label: shortLabel(d, lang) });
       const path = key + "." + d.code;
       if (r.status === "invalid") {
         const example = tr(lang, "value.example." + d.kind);

@@ -146,7 +146,8 @@ export function compareYears(t: TemplateDef, current: Record<string, RawValue> |
     else if (up && cr.value >= 2 * pr.value) change = m(lang, "times", { n: trimmed(cr.value / pr.value, 1) });
     else change = m(lang, up ? "upPct" : "downPct", { n: formatPercent(roundTo((diff / pr.value) * 100, 0), 0) });
     const unit = percent ? "" : d.unit[lang];
-    const label = unitPrefix ? unitPrefix + lowerFirst(d.label[lang]) : d.label[lang];
+    const name = d.short ? d.short[lang] || d.short.vi : d.label[lang];
+    const label = unitPrefix ? unitPrefix + lowerFirst(name) : name;
     const msg = m(lang, up ? "up" : "down", {
       label,
       year: yearLabel,

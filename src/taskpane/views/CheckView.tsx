@@ -69,7 +69,7 @@ function errorText(lang: Lang, e: unknown): string {
   return (x && x.message) || String(e);
 }
 
-export default function CheckView({ lang, api = excelCheckApi }: { lang: Lang; api?: CheckApi }): React.ReactElement {
+export default function CheckView({ lang, api = excelCheckApi, runAtOnce }: { lang: Lang; api?: CheckApi; runAtOnce?: boolean }): React.ReactElement {
   const s = useStyles();
   const [busy, setBusy] = React.useState(false);
   const [run, setRun] = React.useState<CheckRun | undefined>();
@@ -101,6 +101,15 @@ export default function CheckView({ lang, api = excelCheckApi }: { lang: Lang; a
     },
     [],
   );
+
+  // Opened from "Xem lỗi và cảnh báo" (after an import): check at once.
+  const ranAtOnce = React.useRef(false);
+  React.useEffect(() => {
+    if (runAtOnce && !ranAtOnce.current) {
+      ranAtOnce.current = true;
+      void check();
+    }
+  }, [runAtOnce, check]);
 
   async function toggleLive(on: boolean): Promise<void> {
     setLive(on);

@@ -58,7 +58,7 @@ type Phase =
   | { kind: "confirm-previous"; preview: PreviousPreview; source: PreviousSource; file: string; lines: { title: string; lines: string[] }[]; changed?: boolean };
 
 type Outcome =
-  | { kind: "done"; title: string; items: Text[]; notes?: Text[] }
+  | { kind: "done"; title: string; items: Text[]; notes?: Text[]; found?: { errors: number; warnings: number } }
   | { kind: "info"; text: string }
   | { kind: "error"; title?: string; text: string };
 
@@ -73,7 +73,16 @@ function Bullets({ items, lang, testId }: { items: Text[]; lang: Lang; testId?: 
   );
 }
 
-export default function WorkbookView({ lang }: { lang: Lang }): React.ReactElement {
+/** "3 lỗi và 1 cảnh báo" / "3 errors and 1 warning". */
+export function foundText(lang: Lang, f: { errors: number; warnings: number }): string {
+  if (f.errors + f.warnings === 0) return tr(lang, "importClean");
+  const en = (n: number, w: string) => n + " " + w + (n === 1 ? "" : "s");
+  return lang === "en"
+    ? tr(lang, "importFound", { errors: en(f.errors, "error"), warnings: en(f.warnings, "warning") })
+    : tr(lang, "importFound", { errors: f.errors, warnings: f.warnings });
+}
+
+export default function WorkbookView({ lang, onShowCheck }: { lang: Lang; onShowCheck?: () => void }): React.ReactElement {
   const s = useStyles();
   const [phase, setPhase] = React.useState<Phase>({ kind: "idle" });
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
@@ -213,7 +222,7 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
         return;
       }
       setPhase({ kind: "idle" });
-      setOutcome({ kind: "done", title: tr(lang, "importDone", { file: p.file }), items: r.analysis.actions, notes: r.analysis.notes });
+      setOutcome({ kind: "done", title: tr(lang, "importDone", { file: p.file }), items: r.analysis.actions, notes: r.analysis.notes, found: r.summary });
       refreshInfo();
     } catch (e) {
       fail(e);
@@ -314,6 +323,19 @@ export default function WorkbookView({ lang }: { lang: Lang }): React.ReactEleme
         <Notice intent="success" testId="outcome" title={outcome.title}>
           <Bullets items={outcome.items} lang={lang} />
           {outcome.notes && outcome.notes.length > 0 && <Bullets items={outcome.notes} lang={lang} />}
+        </Notice>
+      )}
+      {outcome && outcome.kind === "done" && outcome.found && (
+        <Notice
+          intent={outcome.found.errors > 0 ? "error" : outcome.found.warnings > 0 ? "warning" : "success"}
+          testId="import-found"
+          title={<span data-errors={outcome.found.errors} data-warnings={outcome.found.warnings}>{foundText(lang, outcome.found)}</span>}
+        >
+          {outcome.found.errors + outcome.found.warnings > 0 && onShowCheck && (
+            <Button appearance="primary" onClick={onShowCheck} data-testid="import-show-findings">
+              {tr(lang, "importShow")}
+            </Button>
+          )}
         </Notice>
       )}
       {outcome && outcome.kind === "info" && (

@@ -34,6 +34,11 @@ export const CHECK_STRINGS = {
   values: { vi: "Số liệu", en: "Figures" },
   blank: { vi: "(trống)", en: "(blank)" },
   suggestion: { vi: "Gợi ý", en: "Suggestion" },
+  details: { vi: "Chi tiết", en: "Details" },
+  hideDetails: { vi: "Ẩn chi tiết", en: "Hide details" },
+  rule: { vi: "Quy tắc", en: "Rule" },
+  implied: { vi: "Kéo theo từ lỗi trên", en: "Follows from the error above" },
+  nestedNote: { vi: "{n} mục ghi dưới lỗi liên quan ở trên (↳).", en: "{nEn} shown under the related error above (↳)." },
   notOurs: {
     vi: "Sổ này chưa có các trang của phuluc. Hãy vào thẻ \"Sổ nhập liệu\" để tạo sổ hoặc nhập tệp JSON.",
     en: "This workbook has no phuluc sheets yet. Use the \"Workbook\" tab to set it up or import a JSON file.",
