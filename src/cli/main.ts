@@ -5,6 +5,7 @@
  */
 import { plural } from "../core/i18n";
 import * as fs from "fs";
+import type ExcelJS from "exceljs";
 import * as path from "path";
 import type { CheckResult, Finding, Lang, ReportData, TemplateDef } from "../core/types";
 import { check } from "../core/engine";
@@ -20,7 +21,7 @@ import { loadTemplateOption } from "./template";
 import { readMarker } from "../core/sheet-read";
 import { planUpgrade } from "../core/upgrade";
 import { LAYOUT_VERSION } from "../core/layout";
-import { loadSnapshot } from "./xlsx";
+import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
 import { decimalsOf, formatCount, formatNumber, formatPercent } from "../core/vn";
 
@@ -327,7 +328,8 @@ async function olderLayout(file: string): Promise<boolean> {
  */
 async function upgradeWorkbook(file: string, templateArg: string | undefined, yes: boolean, lang: Lang, io: Io): Promise<number> {
   const L = (vi: string, en: string) => t(lang, vi, en);
-  const snap = await loadSnapshot(file);
+  const old = await loadWorkbook(file);
+  const snap = snapshotOf(old);
   const next = templateArg ? await loadTemplateOption(templateArg, lang) : undefined;
   if (next) registerTemplate(next);
   const up = planUpgrade(snap, next, { where: "cli", backup: backupName(file), embed: next ? true : undefined });
@@ -342,6 +344,14 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
       `"${file}" exists and is not a phuluc workbook that can be read; phuluc does not overwrite it. Pick another name, or add --force to overwrite.`,
     );
   }
+  // The user's own sheets (not ours, not the marker) are copied into the new file as they are.
+  const ourNames = new Set(up.ourSheets.map((n) => n.toLowerCase()));
+  const userSheets = snap.sheets.map((s) => s.name).filter((n) => !ourNames.has(n.toLowerCase()));
+  if (userSheets.length)
+    up.lines.push({
+      vi: `Trang riêng của bạn được giữ nguyên trong sổ: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
+      en: `Your own sheets are kept in the workbook as they are: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
+    });
   const head = up.layoutOlder && !next
     ? L(`Nâng cấp ${file} lên bố cục mới (mẫu ${up.next.id}):`, `Upgrade ${file} to the new layout (template ${up.next.id}):`)
     : L(`Nâng cấp ${file}:`, `Upgrade ${file}:`);
@@ -351,8 +361,22 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
     return 0;
   }
   const plan = planWorkbook(up.next, up.data, up.options);
+  const book = buildWorkbook(plan);
+  copySheets(old, book, userSheets);
+  // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
+  for (const k of up.keptSheets) {
+    const ws = book.addWorksheet(k.name);
+    k.rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        const cell = ws.getCell(i + 1, j + 1);
+        cell.value = (c.v ?? null) as ExcelJS.CellValue;
+        if (c.format) cell.numFmt = c.format;
+        if (c.bold) cell.font = { bold: true };
+      }),
+    );
+  }
   // Through files.ts: refused while open in Excel, the old copy kept (never over an older backup), temp file renamed into place.
-  const backup = await replaceWithBackup(file, (tmp) => buildWorkbook(plan).xlsx.writeFile(tmp));
+  const backup = await replaceWithBackup(file, (tmp) => book.xlsx.writeFile(tmp));
   io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));
   return 0;
 }

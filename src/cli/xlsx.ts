@@ -118,6 +118,11 @@ function checkReadable(file: string): void {
  * openpyxl (absolute relationship paths) are read after their paths are rewritten.
  */
 export async function loadSnapshot(file: string): Promise<WorkbookSnapshot> {
+  return snapshotOf(await loadWorkbook(file));
+}
+
+/** An .xlsx file as an exceljs workbook (the same checks and repairs as `loadSnapshot`). */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   checkReadable(file);
   let bytes: Buffer;
   try {
@@ -139,7 +144,49 @@ export async function loadSnapshot(file: string): Promise<WorkbookSnapshot> {
       `"${file}" is damaged or not a valid Excel workbook and cannot be read (${(e as Error).message || e}). Open it in Excel to repair it, or make a new one with phuluc init.`,
     );
   }
-  return snapshotOf(wb);
+  return wb;
+}
+
+/**
+ * Copies sheets of `from` into `to` as they are (values, formulas, styles, widths, merges,
+ * visibility): the user's own sheets when a file is rewritten (an upgrade). A name `to`
+ * already has gets " (2)", " (3)", …; returns the names given, by the original name.
+ */
+export function copySheets(from: ExcelJS.Workbook, to: ExcelJS.Workbook, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const taken = (n: string) => to.worksheets.some((w) => w.name.toLowerCase() === n.toLowerCase());
+  for (const name of names) {
+    const src = from.getWorksheet(name);
+    if (!src) continue;
+    let target = name;
+    for (let i = 2; taken(target) && i < 100; i++) target = name.slice(0, 31 - (" (" + i + ")").length) + " (" + i + ")";
+    const ws = to.addWorksheet(target, { state: src.state === "visible" ? "visible" : src.state });
+    src.columns?.forEach((c, i) => {
+      if (c && c.width) ws.getColumn(i + 1).width = c.width;
+    });
+    src.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.height) ws.getRow(r).height = row.height;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master && cell.master !== cell) return;
+        const t = ws.getCell(r, c);
+        const v = cell.value as unknown;
+        // A shared formula's follower is written as its own formula (its master may be elsewhere).
+        if (v && typeof v === "object" && "sharedFormula" in (v as object)) t.value = { formula: cell.formula, result: (v as { result?: unknown }).result } as ExcelJS.CellValue;
+        else t.value = cell.value;
+        t.style = JSON.parse(JSON.stringify(cell.style ?? {}));
+      });
+    });
+    const merges = ((src as unknown as { model: { merges?: string[] } }).model.merges ?? []) as string[];
+    for (const m of merges) {
+      try {
+        ws.mergeCells(m);
+      } catch {
+        /* a merge exceljs cannot repeat is left out; the values are there */
+      }
+    }
+    out[name] = target;
+  }
+  return out;
 }
 
 /** Snapshot of an exceljs workbook already in memory. */

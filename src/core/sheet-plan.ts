@@ -234,6 +234,7 @@ function indicatorSheet(t: TemplateDef, layout: WorkbookLayout, s: SheetDef, dat
       name: s.table,
       headerRow: s.headerRow,
       header: s.columns.map((c) => c.header.vi),
+      keys: s.columns.map((c) => c.key),
       rows,
       columns: columnsOf(s, false),
       formatRows: rows.length,
@@ -305,7 +306,7 @@ function infoSheet(t: TemplateDef, s: SheetDef, data: ReportData | undefined): S
     role: "info",
     name: s.name,
     preamble: preamble(s),
-    table: { name: s.table, headerRow: s.headerRow, header: s.columns.map((c) => c.header.vi), rows, columns: columnsOf(s, false), formatRows: rows.length },
+    table: { name: s.table, headerRow: s.headerRow, header: s.columns.map((c) => c.header.vi), keys: s.columns.map((c) => c.key), rows, columns: columnsOf(s, false), formatRows: rows.length },
     freezeRows: s.headerRow,
   };
 }
@@ -324,6 +325,7 @@ function listSheet(s: SheetDef, rows: CellPlan[][], formatRows: number, kept: { 
       name: s.table,
       headerRow: s.headerRow,
       header: [...s.columns.map((c) => c.header.vi), ...kept.map((k) => k.header)],
+      keys: [...s.columns.map((c) => c.key), ...kept.map(() => undefined)],
       rows: rows.length ? rows : [[...emptyRow(s), ...kept.map(() => ({ v: null }))]],
       columns: [...columnsOf(s, true), ...kept.map(() => ({ width: 30, wrap: true }))],
       formatRows: Math.max(formatRows, rows.length || 1),

@@ -21,7 +21,8 @@ import type { CellPlan, CellSnapshot, WorkbookSnapshot } from "./workbook-model"
 import type { PlanOptions } from "./sheet-plan";
 import { fieldCell, indicatorCell } from "./sheet-plan";
 import { buildLayout, derivedFormulas, indicatorFormat, LAYOUT_CHANGES, LAYOUT_VERSION, MARKER } from "./layout";
-import { readMarker, readWorkbook, type ReadResult } from "./sheet-read";
+import { ownedShape, readMarker, readWorkbook, type ReadResult } from "./sheet-read";
+import { ownsSheet } from "./ownership";
 import { percentDecimals } from "./number-format";
 import { embeddedTemplateText } from "./designer/json";
 
@@ -50,8 +51,15 @@ export interface UpgradePlan {
   droppedColumns: { register: string; field: string; header: string; rows: number }[];
   /** Registers the new version dropped, with rows. */
   droppedRegisters: string[];
+  /**
+   * Their rows as a plain sheet (title, header, rows), for a writer that rewrites the whole
+   * file (the command line): kept in the workbook as the user's own sheet, no longer read.
+   */
+  keptSheets: { name: string; rows: CellPlan[][] }[];
   /** Codes whose value cell held a formula of the user's that becomes its value (its row moved). */
   formulasAsValues: string[];
+  /** The sheets that are ours (the marker names them and, for "Phụ lục", they are still ours), with the marker. */
+  ourSheets: string[];
   /** The plan in words, one line each. */
   lines: Text[];
 }
@@ -125,11 +133,24 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
   const keptColumns: Record<string, { header: string; cells: CellPlan[] }[]> = {};
   const droppedColumns: UpgradePlan["droppedColumns"] = [];
   const droppedRegisters: string[] = [];
+  const keptSheets: UpgradePlan["keptSheets"] = [];
   for (const reg of prev.registers) {
     const rows = r.registers[reg.id] ?? [];
     const nreg = to.registers.find((x) => x.id === reg.id);
     if (!nreg) {
-      if (rows.length) droppedRegisters.push(reg.id);
+      if (rows.length) {
+        droppedRegisters.push(reg.id);
+        const suffix = " (mẫu cũ)";
+        keptSheets.push({
+          name: reg.label.vi.slice(0, 31 - suffix.length) + suffix,
+          rows: [
+            [{ v: "SỔ " + reg.label.vi.toUpperCase() + " — không còn trong mẫu " + to.id + " phiên bản " + nv + ", giữ số liệu cũ; phuluc không đọc trang này", bold: true }],
+            [],
+            reg.fields.map((f) => ({ v: f.label.vi, bold: true })),
+            ...rows.map((row) => reg.fields.map((f) => fieldCell(f, row ? row[f.id] : null))),
+          ],
+        });
+      }
       continue;
     }
     const keep = new Set(nreg.fields.map((f) => f.id));
@@ -141,6 +162,17 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
       (keptColumns[reg.id] ??= []).push({ header, cells: rows.map((row) => fieldCell(f, row ? row[f.id] : null)) });
       droppedColumns.push({ register: reg.id, field: f.id, header, rows: n });
     }
+  }
+
+  // Our sheets: those the marker names, unless the user replaced one (the reader's ownership test).
+  const layout = buildLayout(prev);
+  const ourSheets: string[] = [MARKER.sheet];
+  for (const [table, name] of marker.roles) {
+    const sheet = snap.sheets.find((x) => x.name === name);
+    if (!sheet) continue;
+    const def = layout.sheets.find((d) => d.table.toLowerCase() === table);
+    const shape = def ? ownedShape(def, prev) : undefined;
+    if (!shape || ownsSheet(sheet, shape)) ourSheets.push(name);
   }
 
   const data: ReportData = { ...r, template: to.id };
@@ -176,7 +208,10 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
     lines.push(
       opts.where === "pane"
         ? { vi: `Sổ mẫu mới không còn: ${droppedRegisters.join(", ")}; trang của sổ được giữ nguyên nhưng phuluc không đọc nữa.`, en: `Registers the new version dropped: ${droppedRegisters.join(", ")}; their sheets are left as they are, no longer read.` }
-        : { vi: `Sổ mẫu mới không còn (số liệu chỉ còn trong bản sao ${opts.backup ?? ".bak.xlsx"}): ${droppedRegisters.join(", ")}.`, en: `Registers the new version dropped (their rows stay only in ${opts.backup ?? ".bak.xlsx"}): ${droppedRegisters.join(", ")}.` },
+        : {
+            vi: `Sổ mẫu mới không còn, số liệu vẫn giữ trong sổ ở trang riêng (${keptSheets.map((k) => `"${k.name}"`).join(", ")}), phuluc không đọc nữa: ${droppedRegisters.join(", ")}.`,
+            en: `Registers the new version dropped, rows kept in the workbook on a sheet of their own (${keptSheets.map((k) => `"${k.name}"`).join(", ")}), no longer read: ${droppedRegisters.join(", ")}.`,
+          },
     );
   if (formulasAsValues.length)
     lines.push({
@@ -198,7 +233,9 @@ export function planUpgrade(snap: WorkbookSnapshot, next?: TemplateDef, opts: { 
     dropped,
     droppedColumns,
     droppedRegisters,
+    keptSheets,
     formulasAsValues,
+    ourSheets,
     lines,
   };
 }

@@ -81,6 +81,8 @@ export interface SheetPlan {
     name: string;
     headerRow: number;
     header: string[];
+    /** The layout's key of each column ("code", "value", …; a kept column of an upgrade has none). */
+    keys?: (string | undefined)[];
     /** Data rows; at least one (an empty row) so that the table exists. */
     rows: CellPlan[][];
     /** Column formats and validations applied to the whole data column (register sheets). */

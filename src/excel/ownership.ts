@@ -12,14 +12,17 @@ import { MARKER, infoFieldOf } from "../core/layout";
 import { ownsSheet, type OwnedShape } from "../core/ownership";
 import { addinPlan } from "./plan";
 
-/** Index of a plan sheet's key column: the table column the layout fills with codes ("Mã"). */
-function keyColumn(p: SheetPlan): number {
-  return p.table.header.findIndex((h) => String(h).normalize("NFC").trim().toLowerCase() === "mã");
+/** The plan's key column ("code" on "Phụ lục", "key" on "Thông tin"), by the layout's column key, never by header text. */
+export function planKeyColumn(p: SheetPlan): number {
+  const keys = p.table.keys ?? [];
+  const i = keys.findIndex((k) => k === "code" || k === "key");
+  return i >= 0 ? i : p.table.header.findIndex((x) => String(x).normalize("NFC").trim().toLowerCase() === "mã");
 }
+
 
 /** What ownership compares, from a plan sheet (the one definition is in src/core/ownership.ts). */
 export function shapeOfPlan(p: SheetPlan): OwnedShape {
-  const kc = keyColumn(p);
+  const kc = planKeyColumn(p);
   const keys = kc >= 0 && (p.role === "indicators" || p.role === "info") ? p.table.rows.map((r) => (r[kc]?.v === null || r[kc]?.v === undefined ? "" : String(r[kc]!.v))) : [];
   const shape: OwnedShape = { table: p.table.name, headerRow: p.table.headerRow, header: p.table.header, keys };
   // An info row's name ("Cơ quan báo cáo") and the spec's key an older workbook holds ("agency") are one key.

@@ -20,7 +20,7 @@ import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
-import { sheetIsOurs } from "./ownership";
+import { sheetIsOurs, planKeyColumn } from "./ownership";
 import { freeSheetName } from "../core/ownership";
 import type { UpgradePlan } from "../core/upgrade";
 
@@ -602,6 +602,33 @@ function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
   return last;
 }
 
+/* ---------- the key column (codes, info keys) of a fixed-row sheet ---------- */
+
+/** The column of the sheet that holds the most of the plan's keys below the header (any layout version). */
+/** A fixed row's key as text: an info row's Vietnamese name or the spec's key an older workbook holds are one key. */
+function rowKeyOf(p: SheetPlan): (k: unknown) => string | undefined {
+  return (k) => (typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k);
+}
+
+function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: number, keyOf: (k: unknown) => string | undefined = (k) => (typeof k === "string" && k ? k : undefined)): number {
+  const want = new Set(p.table.rows.map((r) => keyOf(r[planKey]?.v)).filter((v): v is string => !!v));
+  let best = planKey;
+  let most = 0;
+  const width = Math.min(30, Math.max(0, ...s.rows.slice(h + 1, h + 1 + p.table.rows.length + 50).map((r) => (r ? r.length : 0))));
+  for (let c = 0; c < width; c++) {
+    let n = 0;
+    for (let r = h + 1; r < Math.min(s.rows.length, h + 1 + p.table.rows.length + 50); r++) {
+      const v = keyOf(cellAt(s, r, c)?.v);
+      if (v && want.has(v)) n++;
+    }
+    if (n > most) {
+      most = n;
+      best = c;
+    }
+  }
+  return best;
+}
+
 /* ---------- upgrade: an existing sheet's table rewritten from the plan ---------- */
 
 /**
@@ -631,16 +658,20 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
   const target = new Map<number, number>();
   if (theirs.length) {
     if (fixedRows(p)) {
-      const keyHeader = p.table.header.find((x) => nfcLower(x) === "mã");
-      const oldKey = keyHeader ? headerCells.findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, keyHeader)) : -1;
-      const newKey = keyHeader ? p.table.header.indexOf(keyHeader) : -1;
+      const newKey = planKeyColumn(p);
+      const keyOf = rowKeyOf(p);
+      const oldKey = newKey >= 0 ? sheetKeyColumn(s, h, p, newKey, keyOf) : -1;
       const newRowOf = new Map<string, number>();
-      if (newKey >= 0) p.table.rows.forEach((r, i) => r[newKey]?.v !== undefined && r[newKey]?.v !== null && newRowOf.set(String(r[newKey]!.v), i + 1));
+      if (newKey >= 0)
+        p.table.rows.forEach((r, i) => {
+          const k = keyOf(r[newKey]?.v);
+          if (k) newRowOf.set(k, i + 1);
+        });
       let extra = planRows.length;
       for (let i = 1; i < oldRows; i++) {
         if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
-        const k = oldKey >= 0 ? cellAt(s, h + i, oldKey)?.v : undefined;
-        const to = k !== undefined && k !== null ? newRowOf.get(String(k)) : undefined;
+        const k = oldKey >= 0 ? keyOf(cellAt(s, h + i, oldKey)?.v) : undefined;
+        const to = k ? newRowOf.get(k) : undefined;
         target.set(i, to ?? extra++);
       }
     } else {
@@ -679,6 +710,15 @@ export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: E
   }
   ops.push({ kind: "cells", sheet: name, row: h, col: 0, values, formats });
   if (!rect) ops.push({ kind: "table", sheet: name, rect: { row: h, col: 0, rows: height, cols: width }, name: p.table.name });
+  // Above the table: blank cells get the plan's text, and our line naming the template and layout version follows.
+  p.preamble.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (planBlank(c)) return;
+      const old = cellAt(s, i, j);
+      const ours = !!old && typeof old.v === "string" && /bố cục phiên bản \d+/.test(old.v) && !sameContent(old, c);
+      if (blank(old) || ours) ops.push({ kind: "cells", sheet: name, row: i, col: j, values: [[cellContent(c)]], formats: [[formatOf(c, undefined)]] });
+    }),
+  );
   ops.push({ kind: "bold", sheet: name, rect: { row: h, col: 0, rows: 1, cols: width } });
   // Column widths, wrapping, formats and validation follow the columns' new places.
   p.table.columns.forEach((c, j) => {
@@ -717,14 +757,11 @@ function importOps(p: SheetPlan, s: SheetSnapshot, name: string, ops: WriteOp[])
     if (!c?.formula && cellAt(s, row, col)?.formula) ops.push({ kind: "plain", sheet: name, rect: { row, col, rows: 1, cols: 1 } });
   };
   if (fixedRows(p)) {
-    // Rows are found by their key (code, in the "Mã" column wherever the sheet has it: an older
-    // layout had it in another column), in case they were sorted.
-    const planKey = Math.max(0, p.table.header.findIndex((x) => nfcLower(x) === "mã"));
-    const found = (s.rows[h] ?? []).findIndex((c) => !blank(c) && typeof c!.v === "string" && sameName(c!.v as string, p.table.header[planKey]));
-    const keyCol = found >= 0 ? found : planKey;
-    // An info row's key: its Vietnamese name, or the spec's key an older workbook holds (same field).
-    const keyOf = (k: unknown): string | undefined =>
-      typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k;
+    // Rows are found by their key (code, in whichever column of the sheet holds the codes: an
+    // older layout had it in another column), in case they were sorted.
+    const keyOf = rowKeyOf(p);
+    const planKey = Math.max(0, planKeyColumn(p));
+    const keyCol = sheetKeyColumn(s, h, p, planKey, keyOf);
     const rowOf = new Map<string, number>();
     for (let r = h + 1; r < s.rows.length; r++) {
       const k = keyOf(cellAt(s, r, keyCol)?.v);

@@ -9,8 +9,8 @@
  * writes outside its own sheets, and leaves a user's sheet that has one of our names alone.
  */
 import type { TemplateDef, Text } from "../core/types";
-import type { WorkbookSnapshot } from "../core/workbook-model";
-import { buildLayout, LAYOUT_VERSION } from "../core/layout";
+import type { CellSnapshot, WorkbookSnapshot } from "../core/workbook-model";
+import { buildLayout, LAYOUT_VERSION, MARKER } from "../core/layout";
 import { planUpgrade, type UpgradePlan } from "../core/upgrade";
 import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, registerTemplate } from "../core/templates/index";
 import { carriedTemplate } from "../core/designer/json";
@@ -19,7 +19,7 @@ import { addinPlan } from "./plan";
 import { readSnapshot } from "./read";
 import { applyOps } from "./apply";
 import { detectCaps, type ExcelCaps } from "./caps";
-import { runExcel, ExcelTaskError } from "./sync";
+import { runExcel, syncWithTimeout, ExcelTaskError } from "./sync";
 
 export type { Analysis } from "./setup-plan";
 
@@ -154,7 +154,23 @@ export function infoOf(snap: WorkbookSnapshot): WorkbookInfo {
   };
 }
 
-/** The open workbook's template and layout (2 syncs, no writes). */
-export function workbookInfo(): Promise<WorkbookInfo> {
-  return runExcel(async (ctx) => infoOf(await readSnapshot(ctx, { names: layoutNames() })));
+/** The open workbook's template and layout: only the marker sheet is read (2 small syncs, no writes). */
+export function workbookInfo(timeoutMs = 15000): Promise<WorkbookInfo> {
+  return runExcel(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await syncWithTimeout(ctx, timeoutMs);
+    const ws = sheets.items.find((x) => x.name === MARKER.sheet);
+    if (!ws) return infoOf({ sheets: [] });
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values,rowIndex,columnIndex");
+    await syncWithTimeout(ctx, timeoutMs);
+    const rows: CellSnapshot[][] = [];
+    if (!used.isNullObject)
+      (used.values as unknown[][]).forEach((r, i) => {
+        rows[used.rowIndex + i] = [...Array.from({ length: used.columnIndex }, () => ({ v: null })), ...r.map((v) => ({ v: v === "" ? null : (v as CellSnapshot["v"]) }))];
+      });
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+    return infoOf({ sheets: [{ name: MARKER.sheet, rows }] });
+  });
 }

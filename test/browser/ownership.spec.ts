@@ -37,6 +37,9 @@ test("a user's sheet that replaced our \"Phụ lục\" is never written: no mark
   await page.getByTestId("tab-check").click();
   await page.getByTestId("check-run").click();
   await expect(page.getByTestId("summary")).toBeVisible();
+  // The reader applies the same ownership test: the user's sheet is not read as the appendix, and says so.
+  await expect(page.locator('[data-testid="finding"][data-rule="workbook.replaced-sheet"]')).toContainText('Trang "Phụ lục" không còn là trang số liệu của phuluc');
+  await expect(page.locator('[data-testid="finding"][data-rule="workbook.replaced-sheet"]')).toContainText('"Phụ lục (phuluc)"');
   expect(await userSheet()).toEqual(before);
   expect(await writesOnUserSheet()).toBe(0);
 

@@ -86,6 +86,9 @@ describe("set-up on a workbook of layout version 1", () => {
     expect(book.cell("Phụ lục", "B8")!.v).toBe("Chỉ tiêu");
     expect(book.cell("Phụ lục", "C8")!.v).toBe("Mã");
     expect(book.cell(MARKER.sheet, "B1")!.v).toBe(LAYOUT_VERSION);
+    // The line above the table names the new layout version.
+    const above = [...book.sheets.find((s) => s.name === "Phụ lục")!.cells.values()].map((c) => String(c.v)).filter((v) => /bố cục phiên bản/.test(v));
+    expect(above).toEqual([expect.stringContaining(`bố cục phiên bản ${LAYOUT_VERSION}.`)]);
     const out = await exportWorkbook("vi");
     expect(out.data).toEqual(exported(name));
     expect(out.findings.filter((f) => f.rule.startsWith("workbook."))).toEqual([]);
@@ -137,36 +140,6 @@ describe("set-up with a newer version of the workbook's own template", () => {
   });
 });
 
-describe("a workbook carrying its province's template, read in a fresh pane", () => {
-  test("its register sheet (no table, a name no built-in template has) is read: the marker names it", async () => {
-    // A fresh pane: modules (the template registry) of their own, where an earlier test of this file registered nothing.
-    await jest.isolateModulesAsync(async () => {
-    const { getTemplate } = await import("../../src/core/templates/index");
-    const { provinceTemplate, snapshotOfPlan } = await import("../designer/helpers");
-    const { planWorkbook } = await import("../../src/core/sheet-plan");
-    const { checkInContext } = await import("../../src/excel/live");
-    const t = provinceTemplate();
-    expect(getTemplate(t.id)).toBeUndefined();
-    const data = JSON.parse(fs.readFileSync(path.join(TEMPLATES, "tan-phong-2026.json"), "utf8"));
-    const snap = snapshotOfPlan(planWorkbook(t, data, { embedTemplate: true }));
-    const book = mockWorkbook(
-      snap.sheets.map((s) => {
-        const cells: Record<string, any> = {};
-        s.rows.forEach((r, i) => r.forEach((c, j) => c && c.v !== null && c.v !== "" && (cells[colLetter(j + 1) + (i + 1)] = c.v)));
-        return { name: s.name, cells };
-      }),
-    );
-    (global as any).Excel = book.Excel;
-    const run = await checkInContext(book.context, { mark: false });
-    expect(run.read.template?.id).toBe("tinh-thu-2026");
-    expect(run.read.findings.map((f) => f.rule)).not.toContain("workbook.missing-sheet");
-    expect(run.read.data.registers.hoat_dong).toHaveLength(3);
-    // One more sync only for the sheets the marker names and the first read left out.
-    expect(run.readStats.syncs).toBe(3);
-    });
-  });
-});
-
 describe("import into a workbook of layout version 1 (not upgraded yet)", () => {
   test("rows are found by their code in the old code column: the figures land on their own rows", async () => {
     await bookOfFile(path.join(V1, "dccs-2025-trong.xlsx"));
@@ -176,5 +149,23 @@ describe("import into a workbook of layout version 1 (not upgraded yet)", () => 
     await applyImport(data, await previewImport(data, ALL), ALL);
     const out = await exportWorkbook("vi");
     expect(out.data.values).toEqual((exported("dccs-2025-xa-tan-lap") as { values: unknown }).values);
+  });
+});
+
+describe("what the pane says of the open workbook", () => {
+  test("its template (carried or built in) and an older layout, from the marker alone", async () => {
+    const { workbookInfo } = await import("../../src/excel/setup");
+    await bookOfFile(path.join(V1, "tinh-thu-2026-tan-phong.xlsx"));
+    expect(await workbookInfo()).toMatchObject({
+      found: true,
+      layoutVersion: 1,
+      currentLayout: LAYOUT_VERSION,
+      layoutOlder: true,
+      template: { id: "tinh-thu-2026", version: 1, carried: true, title: { vi: "Phụ lục số liệu thực hiện dân chủ ở cơ sở năm 2026 (mẫu của tỉnh)" } },
+    });
+    await bookOfFile(path.join(V1, "qcdc-2021-son-la.xlsx"));
+    expect(await workbookInfo()).toMatchObject({ found: true, template: { id: "qcdc-2021", carried: false }, layoutOlder: true });
+    (global as any).Excel = mockWorkbook([{ name: "Sheet1", cells: { A1: 1 } }]).Excel;
+    expect(await workbookInfo()).toMatchObject({ found: false });
   });
 });

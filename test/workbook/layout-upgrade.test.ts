@@ -209,3 +209,75 @@ test("a register sheet whose header row was cleared (or was not read) is reporte
     'Trang "Tuyên truyền" thiếu cột "Nội dung tuyên truyền" (hàng tiêu đề 3): cột đã bị xóa hoặc tiêu đề bị sửa. Dữ liệu của cột này coi như để trống. Hãy khôi phục tiêu đề "Nội dung tuyên truyền".',
   );
 });
+
+test("a newer version that drops a whole register: its rows stay in the workbook on a sheet of their own", async () => {
+  const v2 = JSON.parse(fs.readFileSync(path.join(TEMPLATES, "tinh-thu-2026-v2.json"), "utf8"));
+  v2.registers = [];
+  v2.rules = v2.rules.filter((r: { kind: string }) => r.kind !== "register-count");
+  const mau = tmp("mau-khong-so.json");
+  fs.writeFileSync(mau, JSON.stringify(v2));
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const plan = await run("init", file, "--template", mau);
+  expect(plan.out).toContain('Sổ mẫu mới không còn, số liệu vẫn giữ trong sổ ở trang riêng ("Tuyên truyền (mẫu cũ)"), phuluc không đọc nữa: hoat_dong.');
+  expect((await run("init", file, "--template", mau, "--yes")).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.getWorksheet("Tuyên truyền")).toBeUndefined();
+  const ws = wb.getWorksheet("Tuyên truyền (mẫu cũ)")!;
+  expect(String(ws.getCell("A1").value)).toContain("không còn trong mẫu tinh-thu-2026 phiên bản 2, giữ số liệu cũ");
+  expect([1, 2, 3].map((c) => ws.getCell(3, c).value)).toEqual(["Nội dung tuyên truyền", "Ngày", "Hình thức"]);
+  expect([4, 5, 6].map((r) => ws.getCell(r, 1).value)).toEqual(["Luật Thực hiện dân chủ ở cơ sở", "Quy chế dân chủ thôn", "Hỏi đáp trực tuyến"]);
+  expect(ws.getCell(6, 3).value).toBe("Trực tuyến");
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(r.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["workbook.unknown-code"]);
+});
+
+test("the user's own sheets are kept in the upgraded file as they are", async () => {
+  const file = copyOf("qcdc-2021-son-la");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const mine = wb.addWorksheet("Ghi chú của tôi");
+  mine.getCell("A1").value = "Việc cần làm";
+  mine.getCell("A1").font = { bold: true };
+  mine.getCell("B2").value = 42;
+  mine.getCell("B3").value = { formula: "B2*2", result: 84 } as ExcelJS.CellValue;
+  mine.getColumn(1).width = 33;
+  mine.mergeCells("C1:D1");
+  mine.getCell("C1").value = "gộp";
+  await wb.xlsx.writeFile(file);
+  const plan = await run("init", file);
+  expect(plan.out).toContain('Trang riêng của bạn được giữ nguyên trong sổ: "Ghi chú của tôi".');
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  const ws = now.getWorksheet("Ghi chú của tôi")!;
+  expect(ws.getCell("A1").value).toBe("Việc cần làm");
+  expect(ws.getCell("A1").font?.bold).toBe(true);
+  expect(ws.getCell("B2").value).toBe(42);
+  expect(ws.getCell("B3").value).toMatchObject({ formula: "B2*2" });
+  expect(ws.getColumn(1).width).toBe(33);
+  expect(ws.getCell("C1").value).toBe("gộp");
+  expect(ws.getCell("D1").isMerged).toBe(true);
+  expect(readWorkbook(await loadSnapshot(file)).data).toEqual(exported("qcdc-2021-son-la"));
+});
+
+test("a user's sheet that replaced our Phụ lục is kept by the upgrade, ours made again", async () => {
+  const file = copyOf("qcdc-2021-son-la");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.removeWorksheet(wb.getWorksheet("Phụ lục")!.id);
+  const theirs = wb.addWorksheet("Phụ lục");
+  theirs.getCell("A1").value = "Bảng lương của phòng";
+  theirs.getCell("B2").value = 7;
+  await wb.xlsx.writeFile(file);
+  const plan = await run("init", file);
+  expect(plan.out).toContain('Trang riêng của bạn được giữ nguyên trong sổ: "Phụ lục".');
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  expect(now.getWorksheet("Phụ lục")!.getCell("C8").value).toBe("Mã");
+  const kept = now.getWorksheet("Phụ lục (2)")!;
+  expect([kept.getCell("A1").value, kept.getCell("B2").value]).toEqual(["Bảng lương của phòng", 7]);
+  const r = readWorkbook(await loadSnapshot(file));
+  expect(r.findings.map((f) => f.rule)).not.toContain("workbook.replaced-sheet");
+});
