@@ -464,6 +464,13 @@ export function checkTemplate(def: unknown, opts: TemplateCheckOptions = {}): Fi
         re(n.pattern, np + ".pattern");
         if (isObj(n.positive)) placeholders(n.positive.vi, np + ".positive.vi");
       });
+    if (isObj(dp.otherThings))
+      for (const k of ["after", "before", "clause"]) {
+        const list = dp.otherThings[k];
+        if (list === undefined) continue;
+        if (!Array.isArray(list)) add("template.not-list", `draftPhrases.otherThings.${k}`, { field: `draftPhrases.otherThings.${k}` });
+        else list.forEach((src, i) => re(src, `draftPhrases.otherThings.${k}[${i}]`));
+      }
   }
 
   if (isObj(t.workbook) && isObj(t.workbook.tables)) {

@@ -162,3 +162,32 @@ test("labels with any characters make phrases that compile, or none: the check n
   const errs = checkDraft("- Tổng số hương ước, quy ước: 07", d).findings.filter((f) => f.rule === "narrative.figure");
   expect(errs.map((f) => f.indicators[0])).toEqual(["huong_uoc_tong"]);
 });
+
+describe("numbers about other things come from the template", () => {
+  const own = JSON.parse(JSON.stringify(PROVINCE)) as TemplateDef;
+  own.id = "tinh-co-danh-sach";
+  own.draftPhrases = { figures: [], negations: [], otherThings: { clause: ["diễn đàn doanh nghiệp"] } };
+  registerTemplate(own);
+  const d = normalizeReport({ ...JSON.parse(JSON.stringify(provinceData)), template: own.id } as ReportData);
+
+  test("the built-in forms carry their lists in their draft phrases, and they pass the template check", () => {
+    for (const id of ["qcdc-2021", "dccs-2025"]) {
+      const t = getTemplate(id)!;
+      expect(t.draftPhrases?.otherThings?.after?.length).toBeGreaterThan(0);
+      expect(checkTemplate(t).filter((f) => f.severity === "error")).toEqual([]);
+    }
+  });
+
+  test("a province's own list: a figure in a clause it names is not compared; the same figure elsewhere is", () => {
+    const line = "Tổng số hương ước, quy ước: 07";
+    expect(figureErrors(line, d).map((f) => f.indicators[0])).toEqual(["huong_uoc_tong"]);
+    expect(figureErrors("Tại diễn đàn doanh nghiệp, " + line.toLowerCase(), d)).toEqual([]);
+  });
+
+  test("a list entry that is not a regular expression is a template mistake at its path", () => {
+    const bad = JSON.parse(JSON.stringify(own)) as TemplateDef;
+    bad.draftPhrases!.otherThings = { after: ["(tiếp dân"] };
+    const f = checkTemplate(bad).filter((x) => x.rule === "template.pattern");
+    expect(f.map((x) => x.path)).toEqual(["draftPhrases.otherThings.after[0]"]);
+  });
+});

@@ -154,8 +154,8 @@ function applies(c: Compiled, f: Figure, ctx: FigureContext, memo?: SentenceMemo
 
 const otherCache = new WeakMap<OtherThings, { after?: RegExp; before?: RegExp; clause?: RegExp }>();
 
-function alt(list: string[], anchor: string): RegExp | undefined {
-  return list.length ? new RegExp(anchor + "(?:" + list.join("|") + ")", "iu") : undefined;
+function alt(list: string[] | undefined, anchor: string): RegExp | undefined {
+  return list && list.length ? new RegExp(anchor + "(?:" + list.join("|") + ")", "iu") : undefined;
 }
 
 function otherRegexps(other: OtherThings): { after?: RegExp; before?: RegExp; clause?: RegExp } {

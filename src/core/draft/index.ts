@@ -91,7 +91,7 @@ function run(text: string, data: ReportData, template: TemplateDef | undefined, 
 
 export { normalizeText, splitSentences, figuresIn, readFigure } from "./text";
 export { DRAFT_PATTERNS, QCDC_2021_PATTERNS } from "./patterns";
-export { OTHER_THINGS, otherThingsOf } from "./other-things";
+export { otherThingsOf } from "./other-things";
 export { draftPhrasesOf, derivePhrases } from "./derived";
 export type { OtherThings } from "./other-things";
 export type { DraftPatterns, FigurePattern, NegationPattern } from "./patterns";

@@ -44,9 +44,13 @@ export interface NegationPattern {
   positive: { vi: string; en: string };
 }
 
+import type { OtherThings } from "./other-things";
+
 export interface DraftPatterns {
   figures: FigurePattern[];
   negations: NegationPattern[];
+  /** Numbers about other things than the appendix's indicators (src/core/draft/other-things.ts). */
+  otherThings?: OtherThings;
 }
 
 /** Pattern tables of the built-in templates by template id (each template's `draftPhrases`). */
