@@ -17,7 +17,9 @@ import { nfc, formatPercent } from "./vn";
 import { NO_DATA } from "./narrative/appendix";
 import { normalizeText, splitSentences, figuresIn } from "./draft/text";
 import { MARK_RE } from "./narrative/marks";
-import { classify, type FigureContext } from "./draft/figures";
+import { classify, aboutOtherThing, type FigureContext } from "./draft/figures";
+import { draftPhrasesOf } from "./draft/derived";
+import { otherThingsOf } from "./draft/other-things";
 import { inScope } from "./draft/scope";
 import { docxContent, type DocxContent } from "./doc/docx-text";
 
@@ -261,8 +263,10 @@ export function previousFromDocx(t: TemplateDef, doc: DocxContent, opts: DocxRea
     }
   }
 
-  // 3. Sentences, with the draft check's phrase patterns (outside the appendix's lines).
-  const patterns = t.draftPhrases;
+  // 3. Sentences, with the draft check's phrase patterns (outside the appendix's lines): the
+  // template's own, or those made from its labels; numbers about other things are left alone.
+  const patterns = draftPhrasesOf(t);
+  const other = otherThingsOf(t);
   if (patterns) {
     const nt = normalizeText(rest.join("\n"));
     const text = nt.text;
@@ -284,6 +288,7 @@ export function previousFromDocx(t: TemplateDef, doc: DocxContent, opts: DocxRea
           clause: text.slice(clause.start, f.start),
           sentence,
         };
+        if (aboutOtherThing(other, ctx)) continue;
         const p = classify(patterns, f, ctx);
         if (!p) continue;
         // "10,4 triệu đồng" is a rounded figure, not last year's exact one.

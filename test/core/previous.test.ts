@@ -83,3 +83,18 @@ describe("document.xml: paragraphs and tables", () => {
     expect(r.found.map((f) => [f.code, f.value])).toEqual([["vb_cap_uy", 3]]);
   });
 });
+
+describe("last year's sentences of a province's own form (no draft phrases of its own)", () => {
+  const province = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "..", "fixtures", "tinh-mau-2026.json"), "utf8")) as TemplateDef;
+  registerTemplate(province);
+  test("read through its labels; numbers about other things are not taken", () => {
+    expect(province.draftPhrases).toBeUndefined();
+    const r = previousFromDocx(
+      province,
+      { paragraphs: ["Số cuộc đối thoại với Nhân dân là 03 cuộc.", "Trong năm tiếp 169 lượt công dân; các tổ hòa giải nhận 122 đơn."], tables: [] },
+      { year: 2025 },
+    );
+    const codes = Object.fromEntries(r.found.map((f) => [f.code, f.value]));
+    expect(codes).toEqual({ doi_thoai: 3 });
+  });
+});
