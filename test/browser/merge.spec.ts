@@ -79,10 +79,11 @@ test("units' files consolidated into new sheets, with each unit checked and refu
     ["Danh sách của tôi", null],
     [null, null],
   ]);
-  // The consolidated figure is a formula over the units' rows (vb_tong: column H, rows 5–7).
+  // The consolidated figure is a formula over the units' rows (vb_tong: column H, from row 5 to
+  // the sheet's end, so a unit's row added below the others is counted).
   const total = await pane.fake((f) => f.values("Tổng hợp", "B5:F5"));
   expect(total[0][0]).toBe("vb_tong");
-  expect(total[0][3]).toBe(`=IF(COUNT('Đơn vị (2)'!$H$5:$H$7)=0,"",SUM('Đơn vị (2)'!$H$5:$H$7))`);
+  expect(total[0][3]).toBe(`=IF(COUNT('Đơn vị (2)'!$H$5:$H$1048576)=0,"",SUM('Đơn vị (2)'!$H$5:$H$1048576))`);
   expect(total[0][4]).toBe("2/3");
   const rows = await pane.fake((f) => f.values("Đơn vị (2)", "B5:H7"));
   expect(rows.map((r: unknown[]) => [r[0], r[6]])).toEqual([

@@ -8,13 +8,16 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { planWorkbook } from "../../src/core/sheet-plan";
 import { writePlan } from "../../src/cli/xlsx";
 import { getTemplate } from "../../src/core/templates/index";
 import { readValue } from "../../src/core/values";
 import type { ReportData } from "../../src/core/types";
 import { run, checkJson } from "../workbook/helpers";
-import { unit } from "./helpers";
+import { unit, input } from "./helpers";
+import { mergeReports } from "../../src/core/merge/merge";
+import { paneSheets, UNITS_SHEET } from "../../src/core/merge/workbook";
 
 function hasSoffice(): boolean {
   try {
@@ -159,9 +162,79 @@ maybe("consolidated workbook recomputed by LibreOffice", () => {
     expect(after.dt_da_giai_quyet).toBe("12");
     expect(lo(after.dt_ty_le)).toBe(80); // 12/15, never the average of 90 %, 60 %
 
+    // A late unit's row typed under the table: Excel extends the table (its ref grows by one
+    // row); the totals over PL_DonVi[...] count it, the rate recomputed from the new sums.
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(edited);
+    const ws2 = wb2.getWorksheet("Đơn vị")!;
+    let lastRow = 5;
+    for (let r = 5; r <= ws2.rowCount; r++) if (ws2.getCell(r, 2).value) lastRow = r;
+    const late = lastRow + 1;
+    ws2.getCell(late, 1).value = 4;
+    ws2.getCell(late, 2).value = "UBND xã D (nộp muộn)";
+    ws2.getCell(late, col("vb_tong") + 1).value = 5;
+    ws2.getCell(late, col("dt_tong") + 1).value = 5;
+    ws2.getCell(late, col("dt_da_giai_quyet") + 1).value = 5;
+    const grown = path.join(dir, "them-don-vi.xlsx");
+    await wb2.xlsx.writeFile(grown);
+    const zip = await JSZip.loadAsync(fs.readFileSync(grown));
+    let extended = 0;
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async("string");
+      if (!/ name="PL_DonVi"/.test(xml)) continue;
+      const next = xml.replace(/(ref="[A-Z]+\d+:[A-Z]+)(\d+)"/g, (_m, a: string, n: string) => {
+        expect(Number(n)).toBe(lastRow);
+        return `${a}${late}"`;
+      });
+      expect(next).not.toBe(xml);
+      zip.file(name, next);
+      extended++;
+    }
+    expect(extended).toBe(1);
+    fs.writeFileSync(grown, await zip.generateAsync({ type: "nodebuffer" }));
+    const withLate = appendix(await compute(grown));
+    expect(withLate.vb_tong).toBe("18"); // 13 + the late unit's 5
+    expect(withLate.dt_tong).toBe("20");
+    expect(withLate.dt_da_giai_quyet).toBe("17");
+    expect(lo(withLate.dt_ty_le)).toBe(85); // 17/20
+
     // check reads the consolidated workbook as consolidated: no per-unit rule, no error.
     const c = await checkJson(xlsx);
     expect(c.result.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
     expect(c.result.findings.filter((f: { rule: string }) => f.rule.startsWith("workbook."))).toEqual([]);
+  }, 240000);
+
+  test("the pane's 'Tổng hợp' sheet counts a unit's row typed below the others", async () => {
+    const t = getTemplate("qcdc-2021")!;
+    const r = mergeReports([
+      input("a.json", unit("UBND xã A", { vb_tong: 1, vb_cap_uy: 0, vb_chinh_quyen: 1, dt_tong: 10, dt_da_giai_quyet: 9, dt_ty_le: "90,0%" })),
+      input("b.json", unit("UBND xã B", { vb_tong: 2, vb_cap_uy: 1, vb_chinh_quyen: 1, dt_tong: 5, dt_da_giai_quyet: 1, dt_ty_le: "20,0%" })),
+    ]);
+    const g = paneSheets(t, r, { units: "Đơn vị", total: "Tổng hợp" });
+    // The grids as the pane writes them: plain cells and formulas, no table.
+    const wb = new ExcelJS.Workbook();
+    for (const grid of [g.total, g.units]) {
+      const ws = wb.addWorksheet(grid.name);
+      grid.cells.forEach((row, i) =>
+        row.forEach((c, j) => {
+          if (c.formula) ws.getCell(i + 1, j + 1).value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          else if (c.v !== undefined && c.v !== null) ws.getCell(i + 1, j + 1).value = c.v as ExcelJS.CellValue;
+        }),
+      );
+    }
+    const header = g.units.cells[UNITS_SHEET.headerRow - 1].map((c) => c.v);
+    const late = g.units.cells.length + 1;
+    const ws = wb.getWorksheet("Đơn vị")!;
+    ws.getCell(late, 2).value = "UBND xã C (nộp muộn)";
+    ws.getCell(late, header.indexOf("vb_tong") + 1).value = 4;
+    ws.getCell(late, header.indexOf("dt_tong") + 1).value = 5;
+    ws.getCell(late, header.indexOf("dt_da_giai_quyet") + 1).value = 5;
+    const file = path.join(dir, "pane.xlsx");
+    await wb.xlsx.writeFile(file);
+    const rows = (await compute(file))["Tổng hợp"];
+    const total = (code: string) => rows.find((x) => x[1] === code)![4];
+    expect(total("vb_tong")).toBe("7"); // 1 + 2 + the late unit's 4
+    expect(total("dt_tong")).toBe("20");
+    expect(lo(total("dt_ty_le"))).toBe(0.75); // (9 + 1 + 5) / 20, unformatted here
   }, 240000);
 });

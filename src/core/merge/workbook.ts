@@ -14,6 +14,9 @@ import { aggregationOf, ratioRuleOf } from "../template-info";
 import { readValue } from "../values";
 import { readYesNo, type MergeResult } from "./merge";
 
+/** The last row of a sheet in Excel 2007+ (and LibreOffice). */
+const SHEET_LAST_ROW = 1048576;
+
 export const UNITS_SHEET = { name: "Đơn vị", table: "PL_DonVi", headerRow: 4 } as const;
 
 /** Header of the column a consolidated register adds: the unit each row comes from. */
@@ -136,14 +139,13 @@ export function planConsolidated(t: TemplateDef, r: MergeResult, opts: PlanOptio
   const base = planWorkbook(t, r.data, opts);
   const layout = buildLayout(t);
   const ind = sheetByRole(layout, "indicators");
-  const units = r.units;
-  const first = UNITS_SHEET.headerRow + 1;
-  const last = UNITS_SHEET.headerRow + Math.max(1, units.length);
-  const q = quoteSheet(UNITS_SHEET.name);
-  const range = (code: string) => {
-    const L = colLetter(unitsColumn(t, code));
-    return `${q}!$${L}$${first}:$${L}$${last}`;
-  };
+  // Structured references over the units table's column (PL_DonVi[code]), not a fixed range:
+  // a reviewer who types a late unit's row under the table (Excel extends the table) or
+  // inserts one inside it is counted in the totals. Excel 2007+ and LibreOffice (≥ 5.1)
+  // read them from .xlsx; the column headers are the indicator codes ([a-z0-9_], nothing to
+  // escape). A whole-column reference ($H:$H) would take in the preamble's labels and the
+  // header's code; a fixed range leaves out a row added below it.
+  const range = (code: string) => `${UNITS_SHEET.table}[${code}]`;
 
   const unitsSheet = unitsSheetPlan(t, r, ind.name);
 
@@ -256,12 +258,16 @@ export function paneSheets(t: TemplateDef, r: MergeResult, names: { units: strin
   const unitCells: CellPlan[][] = [...up.preamble, up.table.header.map((h) => ({ v: h, bold: false })), ...up.table.rows];
   const units: SheetGrid = { name: names.units, cells: unitCells, widths: up.table.columns.map((c) => c.width), headerRow: up.table.headerRow };
 
+  // The pane writes plain ranges (no table): each total runs from the first unit's row to the
+  // sheet's last row (1,048,576 in Excel 2007+ and LibreOffice), so a late unit's row typed
+  // below the others is counted. Not the whole column ($H:$H): the preamble and the header
+  // (the codes) sit above the first unit's row. Nothing of ours is written below the units;
+  // a row of the reviewer's own there (a "Cộng" line) would be counted too.
   const first = UNITS_SHEET.headerRow + 1;
-  const last = UNITS_SHEET.headerRow + Math.max(1, r.units.length);
   const q = quoteSheet(names.units);
   const range = (code: string) => {
     const L = colLetter(unitsColumn(t, code));
-    return `${q}!$${L}$${first}:$${L}$${last}`;
+    return `${q}!$${L}$${first}:$${L}$${SHEET_LAST_ROW}`;
   };
   const headerRow = 4;
   const rowOf = (code: string) => headerRow + 1 + t.indicators.findIndex((d) => d.code === code);
