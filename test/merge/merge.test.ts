@@ -1,4 +1,6 @@
 import { mergeReports, coverageLine, readYesNo } from "../../src/core/merge/merge";
+import { paneSheets } from "../../src/core/merge/workbook";
+import { buildReport } from "../../src/core/narrative/report";
 import { agencyKey } from "../../src/core/merge/agency";
 import { check } from "../../src/core/engine";
 import { registerTemplate, getTemplate } from "../../src/core/templates/index";
@@ -178,6 +180,38 @@ describe("merge: expected units", () => {
     expect(r.coverage.vb_tong).toEqual({ reported: 3, expected: 5 });
     expect(coverageLine(r.data)).toBe("Tổng hợp từ 3/5 đơn vị");
     expect(r.warnings.join("\n")).toContain("UBND xã Z");
+  });
+});
+
+describe("merge: the appendix names the units that sent nothing", () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => (i < 20 ? `UBND xã ${String.fromCharCode(67 + i)}` : `UBND xã Số ${i}`));
+  function merged(expected: string[]) {
+    return mergeReports([input("a.json", unit("UBND xã A")), input("b.json", unit("UBND xã B"))], { expected: ["UBND xã A", "UBND xã B", ...expected] });
+  }
+  function appendixText(r: ReturnType<typeof merged>, withMissing = true): string {
+    const blocks = buildReport(r.data, withMissing ? { missingUnits: r.missingUnits } : {}).doc.blocks;
+    return blocks.map((b) => ("runs" in b && b.runs ? b.runs.map((x) => x.text).join("") : "")).join("\n");
+  }
+
+  test("a few names in full; beyond them, 'và N đơn vị khác'", () => {
+    const two = merged(names(2));
+    expect(coverageLine(two.data, "vi", two.missingUnits)).toBe("Tổng hợp từ 2/4 đơn vị; chưa báo cáo: UBND xã C, UBND xã D");
+    const four = merged(names(4));
+    expect(coverageLine(four.data, "vi", four.missingUnits)).toBe("Tổng hợp từ 2/6 đơn vị; chưa báo cáo: UBND xã C, UBND xã D, UBND xã E, UBND xã F");
+    const thirty = merged(names(30));
+    expect(coverageLine(thirty.data, "vi", thirty.missingUnits)).toBe("Tổng hợp từ 2/32 đơn vị; chưa báo cáo: UBND xã C, UBND xã D, UBND xã E và 27 đơn vị khác");
+    expect(coverageLine(thirty.data, "en", thirty.missingUnits)).toBe("Consolidated from 2/32 units; not reported: UBND xã C, UBND xã D, UBND xã E and 27 other units");
+    // Without a list of expected units, nobody is missing: the line is as before.
+    const none = mergeReports([input("a.json", unit("UBND xã A")), input("b.json", unit("UBND xã B"))]);
+    expect(coverageLine(none.data, "vi", none.missingUnits)).toBe("Tổng hợp từ 2/2 đơn vị");
+  });
+
+  test("the printed appendix's heading line and the pane's 'Tổng hợp' sheet name them", () => {
+    const r = merged(names(5));
+    expect(appendixText(r)).toContain("(Tổng hợp từ 2/7 đơn vị; chưa báo cáo: UBND xã C, UBND xã D, UBND xã E và 2 đơn vị khác)");
+    expect(appendixText(r, false)).toContain("(Tổng hợp từ 2/7 đơn vị)");
+    const g = paneSheets(getTemplate("qcdc-2021")!, r, { units: "Đơn vị", total: "Tổng hợp" });
+    expect(g.total.cells[1][0].v).toBe("Tổng hợp từ 2/7 đơn vị; chưa báo cáo: UBND xã C, UBND xã D, UBND xã E và 2 đơn vị khác");
   });
 });
 

@@ -13,6 +13,7 @@ import { planWorkbook, indicatorCell, markerPlan, type PlanOptions } from "../sh
 import { aggregationOf, ratioRuleOf } from "../template-info";
 import { readValue } from "../values";
 import { readYesNo, type MergeResult } from "./merge";
+import { missingPart } from "./coverage";
 
 /** The last row of a sheet in Excel 2007+ (and LibreOffice). */
 const SHEET_LAST_ROW = 1048576;
@@ -295,5 +296,5 @@ export function paneSheets(t: TemplateDef, r: MergeResult, names: { units: strin
 
 function coverageLineOf(r: MergeResult): string {
   const expected = Math.max(r.units.length, ...Object.values(r.coverage).map((c) => c.expected));
-  return `Tổng hợp từ ${r.units.length}/${expected} đơn vị`;
+  return `Tổng hợp từ ${r.units.length}/${expected} đơn vị` + missingPart(r.missingUnits);
 }

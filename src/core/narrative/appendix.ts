@@ -39,6 +39,8 @@ export interface AppendixOptions {
   pad?: boolean;
   /** Findings of the data: a line whose figures an error touches is marked "[cần kiểm tra: …]". */
   findings?: Finding[];
+  /** A consolidated report's expected units that sent nothing (MergeResult.missingUnits): named in the coverage line. */
+  missingUnits?: readonly string[];
 }
 
 /**
@@ -182,7 +184,7 @@ export function appendixBlocks(data: ReportData, t: TemplateDef, opts: AppendixO
     heading: 1,
   });
   out.push({ type: "paragraph", runs: [{ text: title, bold: true }], align: "center", indent: false, spaceAfter: 0, keepNext: true });
-  const cover = coverageLine(data);
+  const cover = coverageLine(data, "vi", opts.missingUnits);
   out.push({ type: "paragraph", runs: [{ text: attach, italic: true }], align: "center", indent: false, spaceAfter: cover ? 0 : 12, keepNext: true });
   // A consolidated report says how many units it was consolidated from (phuluc merge).
   if (cover) out.push({ type: "paragraph", runs: [{ text: "(" + cover + ")", italic: true }], align: "center", indent: false, spaceAfter: 12, keepNext: true });

@@ -26,6 +26,8 @@ export interface ReportOptions {
   groupDocuments?: boolean;
   /** Structural findings of the source (workbook.*), counted with the data's errors. */
   structural?: Finding[];
+  /** A consolidated report's expected units that sent nothing (MergeResult.missingUnits): the appendix's coverage line names them. */
+  missingUnits?: readonly string[];
 }
 
 export interface ReportWarning {
@@ -172,7 +174,7 @@ interface Ctx {
 function blockPlaceholder(name: string, ctx: Ctx): Block[] {
   if (name === "tom_tat") return summaryBlocks(ctx.summary);
   if (name === "phu_luc")
-    return appendixBlocks(ctx.data, ctx.template, { pad: ctx.opts.pad, findings: ctx.errors }).map((b, i) =>
+    return appendixBlocks(ctx.data, ctx.template, { pad: ctx.opts.pad, findings: ctx.errors, missingUnits: ctx.opts.missingUnits }).map((b, i) =>
       i === 0 && b.type === "paragraph" ? { ...b, pageBreakBefore: false, newPart: false } : b,
     );
   const l = listOf(ctx.template, name);
@@ -406,7 +408,7 @@ export function buildReport(data: ReportData, opts: ReportOptions = {}): ReportR
     }
     blocks.push(p([{ text: "" }], { spaceAfter: 0 }));
     blocks.push(closingBlock(data));
-    if (!hasAppendix) for (const x of appendixBlocks(data, template, { pad: opts.pad, findings: errors })) blocks.push(x);
+    if (!hasAppendix) for (const x of appendixBlocks(data, template, { pad: opts.pad, findings: errors, missingUnits: opts.missingUnits })) blocks.push(x);
     const blank = appendixBlanks(data, template);
     if (blank.length) warnings.push(blankWarning(blank, template));
   }
