@@ -20,6 +20,7 @@ import { CliError, draftNotice, expectTemplate, extOf, formatFindings, loadRepor
 import { loadTemplateOption } from "./template";
 import { readMarker } from "../core/sheet-read";
 import { planUpgrade } from "../core/upgrade";
+import { withUserColumns } from "../core/user-columns";
 import { LAYOUT_VERSION } from "../core/layout";
 import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
@@ -352,6 +353,24 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
       vi: `Trang riêng của bạn được giữ nguyên trong sổ: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
       en: `Your own sheets are kept in the workbook as they are: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
     });
+  // Columns the user added inside our tables: kept, right of the table (the pane's rule, src/core/user-columns.ts).
+  const marker = readMarker(snap);
+  const ours = new Set(up.ourSheets);
+  const prevPlan = planWorkbook(up.prev, undefined, {});
+  const { plan, kept: userCols } = withUserColumns(
+    planWorkbook(up.next, up.data, up.options),
+    snap,
+    (table) => {
+      const name = marker.roles.get(table.toLowerCase());
+      return name && ours.has(name) ? name : undefined;
+    },
+    prevPlan,
+  );
+  if (userCols.length)
+    up.lines.push({
+      vi: `Cột do người dùng thêm: ${userCols.map((k) => `${k.headers.map((x) => `"${x}"`).join(", ")} (trang "${k.oldSheet}")`).join("; ")} giữ nguyên, cùng số liệu, ở bên phải bảng.`,
+      en: `Columns you added: ${userCols.map((k) => `${k.headers.map((x) => `"${x}"`).join(", ")} (sheet "${k.oldSheet}")`).join("; ")} are kept with their values, right of the table.`,
+    });
   const head = up.layoutOlder && !next
     ? L(`Nâng cấp ${file} lên bố cục mới (mẫu ${up.next.id}):`, `Upgrade ${file} to the new layout (template ${up.next.id}):`)
     : L(`Nâng cấp ${file}:`, `Upgrade ${file}:`);
@@ -360,7 +379,6 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
     io.out(L(`Chưa ghi gì. Để nâng cấp, chạy lại với --yes.\n`, `Nothing written. To upgrade, run again with --yes.\n`));
     return 0;
   }
-  const plan = planWorkbook(up.next, up.data, up.options);
   const book = buildWorkbook(plan);
   copySheets(old, book, userSheets);
   // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
