@@ -20,7 +20,8 @@ import { CliError, draftNotice, expectTemplate, extOf, formatFindings, loadRepor
 import { loadTemplateOption } from "./template";
 import { readMarker } from "../core/sheet-read";
 import { planUpgrade } from "../core/upgrade";
-import { withUserColumns } from "../core/user-columns";
+import { cellMoves, withUserColumns } from "../core/user-columns";
+import type { WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
 import { LAYOUT_VERSION } from "../core/layout";
 import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
@@ -380,6 +381,10 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
     return 0;
   }
   const book = buildWorkbook(plan);
+  copyCellStyles(old, book, plan, snap, (table) => {
+    const name = marker.roles.get(table.toLowerCase());
+    return name && ours.has(name) ? name : undefined;
+  });
   copySheets(old, book, userSheets);
   // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
   for (const k of up.keptSheets) {
@@ -397,6 +402,36 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
   const backup = await replaceWithBackup(file, (tmp) => book.xlsx.writeFile(tmp));
   io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));
   return 0;
+}
+
+/**
+ * The user's fills and fonts on the value cells of our tables follow their cells (by row key or
+ * order, by column header: src/core/user-columns.ts `cellMoves`) into the rewritten file. Cells
+ * holding a formula, old or new, keep the new file's look (ours shade computed cells).
+ */
+function copyCellStyles(old: ExcelJS.Workbook, book: ExcelJS.Workbook, plan: WorkbookPlan, snap: WorkbookSnapshot, oldSheetOf: (table: string) => string | undefined): void {
+  for (const p of plan.sheets) {
+    const name = oldSheetOf(p.table.name);
+    const s = name ? snap.sheets.find((x) => x.name === name) : undefined;
+    const from = name ? old.getWorksheet(name) : undefined;
+    const to = book.getWorksheet(p.name);
+    if (!s || !from || !to) continue;
+    for (const m of cellMoves(p, s)) {
+      const a = from.getCell(m.from[0] + 1, m.from[1] + 1);
+      const b = to.getCell(m.to[0] + 1, m.to[1] + 1);
+      if (a.formula || b.formula) continue;
+      const fill = a.fill as ExcelJS.FillPattern | undefined;
+      const font = a.font;
+      const hasFill = !!fill && fill.type === "pattern" && !!fill.pattern && fill.pattern !== "none";
+      const hasFont = !!font && !!(font.bold || font.italic || font.underline || font.strike || (font.color && (font.color.argb || (font.color.theme !== undefined && font.color.theme !== 1))));
+      if (!hasFill && !hasFont) continue;
+      // A style of its own (exceljs shares a column's style object between its cells).
+      const style = JSON.parse(JSON.stringify(b.style ?? {})) as Partial<ExcelJS.Style>;
+      if (hasFill) style.fill = JSON.parse(JSON.stringify(fill));
+      if (hasFont) style.font = { ...(style.font ?? {}), ...JSON.parse(JSON.stringify(font)) };
+      b.style = style;
+    }
+  }
 }
 
 function backupName(file: string): string {

@@ -118,9 +118,22 @@ export function userColumns(p: SheetPlan, s: SheetSnapshot, alsoOurs: string[] =
     if (!blank(c) && typeof c!.v === "string" && !known.has(headerKey(c!.v))) columns.push({ col: j, header: c!.v });
   }
   const theirs = columns.map((c) => c.col);
+  const target = theirs.length ? rowTargets(p, s, theirs, oldRows, oldCols, true) : new Map<number, number>();
+  return { columns, target, oldRows, oldCols, rect, atHeader };
+}
+
+/**
+ * Where the old table's rows go in the plan's table (offsets below the header): fixed rows by
+ * their key, register rows in order of the old table's non-empty rows. `theirs`: the user's
+ * columns; with `onlyTheirs`, only rows with a cell in them are placed (rows whose key the new
+ * plan lacks go below the plan's rows); otherwise every row the new plan holds.
+ */
+function rowTargets(p: SheetPlan, s: SheetSnapshot, theirs: number[], oldRows: number, oldCols: number, onlyTheirs: boolean): Map<number, number> {
+  const h = p.table.headerRow - 1;
+  const tw = p.table.header.length;
   const planRows = p.table.rows.length + 1;
   const target = new Map<number, number>();
-  if (theirs.length) {
+  {
     if (fixedRows(p)) {
       const newKey = planKeyColumn(p);
       const keyOf = rowKeyOf(p);
@@ -133,9 +146,13 @@ export function userColumns(p: SheetPlan, s: SheetSnapshot, alsoOurs: string[] =
         });
       let extra = planRows;
       for (let i = 1; i < oldRows; i++) {
-        if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
         const k = oldKey >= 0 ? keyOf(cellAt(s, h + i, oldKey)?.v) : undefined;
         const to = k ? newRowOf.get(k) : undefined;
+        if (!onlyTheirs) {
+          if (to) target.set(i, to);
+          continue;
+        }
+        if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
         target.set(i, to ?? extra++);
       }
     } else {
@@ -144,10 +161,35 @@ export function userColumns(p: SheetPlan, s: SheetSnapshot, alsoOurs: string[] =
       let next = 1;
       for (let i = 1; i < oldRows; i++) if ((ours.length ? ours : [...Array(tw).keys()]).some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, next++);
       let extra = Math.max(planRows, next);
-      for (let i = 1; i < oldRows; i++) if (!target.has(i) && theirs.some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, extra++);
+      if (onlyTheirs) {
+        for (const [i] of target) if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) target.delete(i);
+        for (let i = 1; i < oldRows; i++) if (!target.has(i) && theirs.some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, extra++);
+      }
     }
   }
-  return { columns, target, oldRows, oldCols, rect, atHeader };
+  return target;
+}
+
+/**
+ * Where each cell of the old table's data rows goes in the rewritten table (`p`: the new plan
+ * sheet, the user's columns already appended): 0-based old (row, col) → new (row, col), matched
+ * by row (key or order) and by column header. For a writer that carries the user's cell styles.
+ */
+export function cellMoves(p: SheetPlan, s: SheetSnapshot): { from: [number, number]; to: [number, number] }[] {
+  const h = p.table.headerRow - 1;
+  const rect = tableRectOf(s, p.table.name);
+  const atHeader = !!rect && rect.row === h && rect.col === 0;
+  const oldCols = atHeader ? rect!.cols : Math.max(0, ...(s.rows[h] ?? []).map((c, j) => (blank(c) ? 0 : j + 1)));
+  const oldRows = atHeader ? rect!.rows : lastDataRow(s, h, Math.max(oldCols, p.table.header.length)) - h + 1;
+  const newCol = new Map(p.table.header.map((x, j) => [headerKey(x), j]));
+  const cols: [number, number][] = [];
+  for (let j = 0; j < oldCols; j++) {
+    const to = newCol.get(headerKey(cellAt(s, h, j)?.v));
+    if (to !== undefined) cols.push([j, to]);
+  }
+  const out: { from: [number, number]; to: [number, number] }[] = [];
+  for (const [i, r] of rowTargets(p, s, [], oldRows, oldCols, false)) for (const [j, c] of cols) out.push({ from: [h + i, j], to: [h + r, c] });
+  return out;
 }
 
 /** A user's cell as the plan writes it: its value or formula, its number format. */

@@ -419,3 +419,32 @@ describe("columns the user added inside our tables", () => {
     expect(await expectNothingLost(file.replace(/\.xlsx$/, ".bak.xlsx"), file)).toBeGreaterThan(20);
   });
 });
+
+test("the user's fills and fonts on value cells of our tables follow their cells through the upgrade", async () => {
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const YELLOW = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } } as ExcelJS.Fill;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const pl = wb.getWorksheet("Phụ lục")!;
+  // Layout 1: "Mã" in B, "Chỉ tiêu" in C; layout 2 swaps them.
+  const r = rowOf(pl, "tcd_luot");
+  // A style of the cell's own, as Excel gives it (exceljs shares loaded cells' style objects).
+  const restyle = (c: ExcelJS.Cell, x: Partial<ExcelJS.Style>) => (c.style = { ...JSON.parse(JSON.stringify(c.style)), ...x });
+  restyle(pl.getCell(r, colOf(pl, "Giá trị")), { fill: YELLOW });
+  restyle(pl.getCell(r, colOf(pl, "Chỉ tiêu")), { font: { bold: true, color: { argb: "FFFF0000" } } });
+  const reg = wb.getWorksheet("Tuyên truyền")!;
+  restyle(reg.getCell("B6"), { fill: YELLOW });
+  await wb.xlsx.writeFile(file);
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  const b = now.getWorksheet("Phụ lục")!;
+  const nr = rowOf(b, "tcd_luot");
+  expect(colOf(b, "Chỉ tiêu")).toBe(2);
+  expect((b.getCell(nr, colOf(b, "Giá trị")).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+  expect(b.getCell(nr, 2).font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
+  expect(b.getCell(nr, 3).font?.bold).toBeFalsy();
+  expect((b.getCell(nr + 1, colOf(b, "Giá trị")).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe("FFFFFF00");
+  expect((now.getWorksheet("Tuyên truyền")!.getCell("B6").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+  expect(readWorkbook(await loadSnapshot(file)).data).toEqual(exported("tinh-thu-2026-tan-phong"));
+});
