@@ -327,6 +327,8 @@ async function olderLayout(file: string): Promise<boolean> {
  * first; without --yes nothing is written. A `.bak.xlsx` copy is kept; values whose code the
  * new version dropped stay in the "Phụ lục" sheet, below the template's rows, marked
  * "(mã không có trong mẫu …)"; register columns it dropped stay to the right of their table.
+ * Columns the user added inside our tables stay too, right of the table (the pane's rule,
+ * src/core/user-columns.ts), and the user's fills and fonts on value cells follow their cells.
  */
 async function upgradeWorkbook(file: string, templateArg: string | undefined, yes: boolean, lang: Lang, io: Io): Promise<number> {
   const L = (vi: string, en: string) => t(lang, vi, en);

@@ -52,6 +52,8 @@ describe("a workbook of layout version 1", () => {
     expect(plan.out).toContain(`Bố cục sổ: phiên bản 1 → phiên bản ${LAYOUT_VERSION}.`);
     expect(plan.out).toContain('cột "Chỉ tiêu" (tên chỉ tiêu) chuyển lên trước cột "Mã"');
     expect(plan.out).toContain("Chưa ghi gì. Để nâng cấp, chạy lại với --yes.");
+    // None of our own columns (of either layout) is taken for one the user added.
+    expect(plan.out).not.toContain("Cột do người dùng thêm");
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(file.replace(/\.xlsx$/, ".bak.xlsx"))).toBe(false);
 
