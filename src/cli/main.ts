@@ -20,6 +20,8 @@ import { CliError, draftNotice, expectTemplate, extOf, formatFindings, loadRepor
 import { loadTemplateOption } from "./template";
 import { readMarker } from "../core/sheet-read";
 import { planUpgrade } from "../core/upgrade";
+import { cellMoves, withUserColumns } from "../core/user-columns";
+import type { WorkbookPlan, WorkbookSnapshot } from "../core/workbook-model";
 import { LAYOUT_VERSION } from "../core/layout";
 import { loadSnapshot, loadWorkbook, snapshotOf, copySheets } from "./xlsx";
 import { registerTemplate } from "../core/templates/index";
@@ -325,6 +327,8 @@ async function olderLayout(file: string): Promise<boolean> {
  * first; without --yes nothing is written. A `.bak.xlsx` copy is kept; values whose code the
  * new version dropped stay in the "Phụ lục" sheet, below the template's rows, marked
  * "(mã không có trong mẫu …)"; register columns it dropped stay to the right of their table.
+ * Columns the user added inside our tables stay too, right of the table (the pane's rule,
+ * src/core/user-columns.ts), and the user's fills and fonts on value cells follow their cells.
  */
 async function upgradeWorkbook(file: string, templateArg: string | undefined, yes: boolean, lang: Lang, io: Io): Promise<number> {
   const L = (vi: string, en: string) => t(lang, vi, en);
@@ -352,6 +356,24 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
       vi: `Trang riêng của bạn được giữ nguyên trong sổ: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
       en: `Your own sheets are kept in the workbook as they are: ${userSheets.map((n) => `"${n}"`).join(", ")}.`,
     });
+  // Columns the user added inside our tables: kept, right of the table (the pane's rule, src/core/user-columns.ts).
+  const marker = readMarker(snap);
+  const ours = new Set(up.ourSheets);
+  const prevPlan = planWorkbook(up.prev, undefined, {});
+  const { plan, kept: userCols } = withUserColumns(
+    planWorkbook(up.next, up.data, up.options),
+    snap,
+    (table) => {
+      const name = marker.roles.get(table.toLowerCase());
+      return name && ours.has(name) ? name : undefined;
+    },
+    prevPlan,
+  );
+  if (userCols.length)
+    up.lines.push({
+      vi: `Cột do người dùng thêm: ${userCols.map((k) => `${k.headers.map((x) => `"${x}"`).join(", ")} (trang "${k.oldSheet}")`).join("; ")} giữ nguyên, cùng số liệu, ở bên phải bảng.`,
+      en: `Columns you added: ${userCols.map((k) => `${k.headers.map((x) => `"${x}"`).join(", ")} (sheet "${k.oldSheet}")`).join("; ")} are kept with their values, right of the table.`,
+    });
   const head = up.layoutOlder && !next
     ? L(`Nâng cấp ${file} lên bố cục mới (mẫu ${up.next.id}):`, `Upgrade ${file} to the new layout (template ${up.next.id}):`)
     : L(`Nâng cấp ${file}:`, `Upgrade ${file}:`);
@@ -360,8 +382,11 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
     io.out(L(`Chưa ghi gì. Để nâng cấp, chạy lại với --yes.\n`, `Nothing written. To upgrade, run again with --yes.\n`));
     return 0;
   }
-  const plan = planWorkbook(up.next, up.data, up.options);
   const book = buildWorkbook(plan);
+  copyCellStyles(old, book, plan, snap, (table) => {
+    const name = marker.roles.get(table.toLowerCase());
+    return name && ours.has(name) ? name : undefined;
+  });
   copySheets(old, book, userSheets);
   // Registers the new version dropped: their rows on a plain sheet of their own, not lost.
   for (const k of up.keptSheets) {
@@ -379,6 +404,36 @@ async function upgradeWorkbook(file: string, templateArg: string | undefined, ye
   const backup = await replaceWithBackup(file, (tmp) => book.xlsx.writeFile(tmp));
   io.out(L(`Đã nâng cấp ${file} (bản cũ: ${backup}).\n`, `Upgraded ${file} (old copy: ${backup}).\n`));
   return 0;
+}
+
+/**
+ * The user's fills and fonts on the value cells of our tables follow their cells (by row key or
+ * order, by column header: src/core/user-columns.ts `cellMoves`) into the rewritten file. Cells
+ * holding a formula, old or new, keep the new file's look (ours shade computed cells).
+ */
+function copyCellStyles(old: ExcelJS.Workbook, book: ExcelJS.Workbook, plan: WorkbookPlan, snap: WorkbookSnapshot, oldSheetOf: (table: string) => string | undefined): void {
+  for (const p of plan.sheets) {
+    const name = oldSheetOf(p.table.name);
+    const s = name ? snap.sheets.find((x) => x.name === name) : undefined;
+    const from = name ? old.getWorksheet(name) : undefined;
+    const to = book.getWorksheet(p.name);
+    if (!s || !from || !to) continue;
+    for (const m of cellMoves(p, s)) {
+      const a = from.getCell(m.from[0] + 1, m.from[1] + 1);
+      const b = to.getCell(m.to[0] + 1, m.to[1] + 1);
+      if (a.formula || b.formula) continue;
+      const fill = a.fill as ExcelJS.FillPattern | undefined;
+      const font = a.font;
+      const hasFill = !!fill && fill.type === "pattern" && !!fill.pattern && fill.pattern !== "none";
+      const hasFont = !!font && !!(font.bold || font.italic || font.underline || font.strike || (font.color && (font.color.argb || (font.color.theme !== undefined && font.color.theme !== 1))));
+      if (!hasFill && !hasFont) continue;
+      // A style of its own (exceljs shares a column's style object between its cells).
+      const style = JSON.parse(JSON.stringify(b.style ?? {})) as Partial<ExcelJS.Style>;
+      if (hasFill) style.fill = JSON.parse(JSON.stringify(fill));
+      if (hasFont) style.font = { ...(style.font ?? {}), ...JSON.parse(JSON.stringify(font)) };
+      b.style = style;
+    }
+  }
 }
 
 function backupName(file: string): string {

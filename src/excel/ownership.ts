@@ -11,13 +11,10 @@ import type { TemplateDef } from "../core/types";
 import { MARKER, infoFieldOf } from "../core/layout";
 import { ownsSheet, type OwnedShape } from "../core/ownership";
 import { addinPlan } from "./plan";
+import { planKeyColumn } from "../core/user-columns";
 
-/** The plan's key column ("code" on "Phụ lục", "key" on "Thông tin"), by the layout's column key, never by header text. */
-export function planKeyColumn(p: SheetPlan): number {
-  const keys = p.table.keys ?? [];
-  const i = keys.findIndex((k) => k === "code" || k === "key");
-  return i >= 0 ? i : p.table.header.findIndex((x) => String(x).normalize("NFC").trim().toLowerCase() === "mã");
-}
+/** The plan's key column: one definition, in the core (src/core/user-columns.ts). */
+export { planKeyColumn };
 
 
 /** What ownership compares, from a plan sheet (the one definition is in src/core/ownership.ts). */

@@ -20,7 +20,9 @@ import { readMarker } from "../core/sheet-read";
 import type { ExcelCaps } from "./caps";
 import { cellA1, parseRange, type Rect } from "./a1";
 import { renameSheetRefs } from "../core/sheet-plan";
-import { sheetIsOurs, planKeyColumn } from "./ownership";
+import { sheetIsOurs } from "./ownership";
+import { addinPlan } from "./plan";
+import { fixedRows, planKeyColumn, rowKeyOf, sheetKeyColumn, userColumns } from "../core/user-columns";
 import { freeSheetName } from "../core/ownership";
 import type { UpgradePlan } from "../core/upgrade";
 
@@ -167,10 +169,6 @@ function dataColumns(p: SheetPlan): Set<number> {
   return out;
 }
 
-/** Sheets whose rows are fixed by the layout (one per indicator / info field). */
-function fixedRows(p: SheetPlan): boolean {
-  return p.role === "indicators" || p.role === "info";
-}
 
 /* ---------- ownership ---------- */
 
@@ -281,7 +279,9 @@ export function analyse(t: TemplateDef, plan: WorkbookPlan, snap: WorkbookSnapsh
       const s = snap.sheets.find((x) => x.name === a.name)!;
       const before = ops.length;
       if (opts.upgrade) {
-        const w = rewriteOps(p, s, a.name, opts.caps, ops);
+        // The old template's headers are ours too (a register column the new version dropped is kept under its own header).
+        const prevHeader = addinPlan(opts.upgrade.prev).sheets.find((x) => x.table.name.toLowerCase() === p.table.name.toLowerCase())?.table.header ?? [];
+        const w = rewriteOps(p, s, a.name, opts.caps, ops, prevHeader);
         actions.push({
           vi: `Trang "${a.name}": viết lại bảng ${p.table.name} theo ${opts.upgrade.layoutOlder ? "bố cục" : "mẫu"} mới, giữ mọi giá trị.`,
           en: `Sheet "${a.name}": table ${p.table.name} rewritten to the new ${opts.upgrade.layoutOlder ? "layout" : "template"}, every value kept.`,
@@ -605,29 +605,7 @@ function lastDataRow(s: SheetSnapshot, h: number, tw: number): number {
 /* ---------- the key column (codes, info keys) of a fixed-row sheet ---------- */
 
 /** The column of the sheet that holds the most of the plan's keys below the header (any layout version). */
-/** A fixed row's key as text: an info row's Vietnamese name or the spec's key an older workbook holds are one key. */
-function rowKeyOf(p: SheetPlan): (k: unknown) => string | undefined {
-  return (k) => (typeof k !== "string" || !k ? undefined : p.role === "info" ? infoFieldOf(k)?.key ?? k : k);
-}
 
-function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: number, keyOf: (k: unknown) => string | undefined = (k) => (typeof k === "string" && k ? k : undefined)): number {
-  const want = new Set(p.table.rows.map((r) => keyOf(r[planKey]?.v)).filter((v): v is string => !!v));
-  let best = planKey;
-  let most = 0;
-  const width = Math.min(30, Math.max(0, ...s.rows.slice(h + 1, h + 1 + p.table.rows.length + 50).map((r) => (r ? r.length : 0))));
-  for (let c = 0; c < width; c++) {
-    let n = 0;
-    for (let r = h + 1; r < Math.min(s.rows.length, h + 1 + p.table.rows.length + 50); r++) {
-      const v = keyOf(cellAt(s, r, c)?.v);
-      if (v && want.has(v)) n++;
-    }
-    if (n > most) {
-      most = n;
-      best = c;
-    }
-  }
-  return best;
-}
 
 /* ---------- upgrade: an existing sheet's table rewritten from the plan ---------- */
 
@@ -638,49 +616,16 @@ function sheetKeyColumn(s: SheetSnapshot, h: number, p: SheetPlan, planKey: numb
  * its cells (on "Phụ lục" and "Thông tin" by the row's code, elsewhere row by row). Rows of the
  * old table beyond the new ones are emptied; the table grows to hold everything.
  */
-export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: ExcelCaps, ops: WriteOp[]): { theirs: string[] } {
+export function rewriteOps(p: SheetPlan, s: SheetSnapshot, name: string, caps: ExcelCaps, ops: WriteOp[], alsoOurs: string[] = []): { theirs: string[] } {
   const h = p.table.headerRow - 1;
   const tw = p.table.header.length;
-  const rect = tableRect(s, p.table.name);
-  const atHeader = !!rect && rect.row === h && rect.col === 0;
-  const oldCols = atHeader ? rect!.cols : Math.max(0, ...(s.rows[h] ?? []).map((c, j) => (blank(c) ? 0 : j + 1)));
-  const oldRows = atHeader ? rect!.rows : lastDataRow(s, h, Math.max(oldCols, tw)) - h + 1;
-  const known = new Set(p.table.header.map((x) => nfcLower(x)));
+  // The user's own columns inside the old table, and where their cells go (src/core/user-columns.ts).
+  const u = userColumns(p, s, alsoOurs);
+  const { oldRows, oldCols, target, atHeader } = u;
+  const rect = u.rect;
+  const theirs = u.columns.map((c) => c.col);
   const headerCells = s.rows[h] ?? [];
-  // The user's own columns inside the old table.
-  const theirs: number[] = [];
-  for (let j = 0; j < oldCols; j++) {
-    const c = headerCells[j];
-    if (!blank(c) && typeof c!.v === "string" && !known.has(nfcLower(c!.v))) theirs.push(j);
-  }
   const planRows = tableRows(p);
-  // Where each old row's cells of the user's columns go: by key on fixed-row sheets, else in order.
-  const target = new Map<number, number>();
-  if (theirs.length) {
-    if (fixedRows(p)) {
-      const newKey = planKeyColumn(p);
-      const keyOf = rowKeyOf(p);
-      const oldKey = newKey >= 0 ? sheetKeyColumn(s, h, p, newKey, keyOf) : -1;
-      const newRowOf = new Map<string, number>();
-      if (newKey >= 0)
-        p.table.rows.forEach((r, i) => {
-          const k = keyOf(r[newKey]?.v);
-          if (k) newRowOf.set(k, i + 1);
-        });
-      let extra = planRows.length;
-      for (let i = 1; i < oldRows; i++) {
-        if (!theirs.some((j) => !blank(cellAt(s, h + i, j)))) continue;
-        const k = oldKey >= 0 ? keyOf(cellAt(s, h + i, oldKey)?.v) : undefined;
-        const to = k ? newRowOf.get(k) : undefined;
-        target.set(i, to ?? extra++);
-      }
-    } else {
-      let next = 1;
-      for (let i = 1; i < oldRows; i++) if ([...Array(tw).keys()].some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, next++);
-      let extra = Math.max(planRows.length, next);
-      for (let i = 1; i < oldRows; i++) if (!target.has(i) && theirs.some((j) => !blank(cellAt(s, h + i, j)))) target.set(i, extra++);
-    }
-  }
   const width = Math.max(oldCols, tw + theirs.length);
   const height = Math.max(oldRows, planRows.length, ...[...target.values()].map((x) => x + 1));
   const values: (string | number | boolean)[][] = [];

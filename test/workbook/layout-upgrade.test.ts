@@ -52,6 +52,8 @@ describe("a workbook of layout version 1", () => {
     expect(plan.out).toContain(`Bố cục sổ: phiên bản 1 → phiên bản ${LAYOUT_VERSION}.`);
     expect(plan.out).toContain('cột "Chỉ tiêu" (tên chỉ tiêu) chuyển lên trước cột "Mã"');
     expect(plan.out).toContain("Chưa ghi gì. Để nâng cấp, chạy lại với --yes.");
+    // None of our own columns (of either layout) is taken for one the user added.
+    expect(plan.out).not.toContain("Cột do người dùng thêm");
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(file.replace(/\.xlsx$/, ".bak.xlsx"))).toBe(false);
 
@@ -60,6 +62,8 @@ describe("a workbook of layout version 1", () => {
     expect(up.out).toContain("Đã nâng cấp");
     const bak = file.replace(/\.xlsx$/, ".bak.xlsx");
     expect(fs.readFileSync(bak).equals(before)).toBe(true);
+    // No text of the old tables' rows is missing from the upgraded file.
+    await expectNothingLost(bak, file);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -280,4 +284,169 @@ test("a user's sheet that replaced our Phụ lục is kept by the upgrade, ours 
   expect([kept.getCell("A1").value, kept.getCell("B2").value]).toEqual(["Bảng lương của phòng", 7]);
   const r = readWorkbook(await loadSnapshot(file));
   expect(r.findings.map((f) => f.rule)).not.toContain("workbook.replaced-sheet");
+});
+
+const cellText = (v: unknown): string | undefined =>
+  v === null || v === undefined || v === "" || (typeof v === "object" && "formula" in (v as object))
+    ? undefined
+    : v instanceof Date
+      ? v.toISOString()
+      : typeof v === "object"
+        ? JSON.stringify(v)
+        : String(v).trim();
+
+/** Every value cell's text of a workbook, anywhere (formulas left out: ours are recomputed). */
+function texts(wb: ExcelJS.Workbook): Set<string> {
+  const out = new Set<string>();
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+    const x = cellText(c.value);
+    if (x) out.add(x);
+  })));
+  return out;
+}
+
+/**
+ * The texts of the data rows of our tables (PL_…) in a workbook: values, not keys (the "Mã"
+ * column of "Thông tin" holds the spec's keys, written as names by the new layout) nor formulas.
+ */
+function tableTexts(wb: ExcelJS.Workbook): { sheet: string; text: string }[] {
+  const out: { sheet: string; text: string }[] = [];
+  wb.eachSheet((ws) => {
+    for (const t of ws.getTables() as unknown as { table: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }[]) {
+      if (!t.table.name.startsWith("PL_")) continue;
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(t.table.tableRef ?? t.table.ref ?? "");
+      if (!m) continue;
+      t.table.columns.forEach((c, j) => {
+        if (c.name === "Mã") return;
+        for (let r = Number(m[2]) + 1; r <= Number(m[4]); r++) {
+          const x = cellText(ws.getCell(r, m[1].charCodeAt(0) - 64 + j).value);
+          if (x) out.push({ sheet: ws.name, text: x });
+        }
+      });
+    }
+  });
+  return out;
+}
+
+/** Property of every upgrade: no text of the old tables' rows is missing from the upgraded workbook. */
+async function expectNothingLost(oldFile: string, newFile: string): Promise<number> {
+  const [old, now] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+  await old.xlsx.readFile(oldFile);
+  await now.xlsx.readFile(newFile);
+  const kept = texts(now);
+  const all = tableTexts(old);
+  expect(all.filter((x) => !kept.has(x.text))).toEqual([]);
+  return all.length;
+}
+
+/** What Excel does when the user types a header right of a table: the table grows to hold the column. */
+function addTableColumn(ws: ExcelJS.Worksheet, table: string, header: string, values: (string | undefined)[]): void {
+  const t = (ws.getTable(table) as unknown as { table: { tableRef: string; autoFilterRef?: string; columns: { name: string; filterButton?: boolean }[] } }).table;
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(t.tableRef)!;
+  const col = m[3].charCodeAt(0) - 63;
+  const top = Number(m[2]);
+  ws.getCell(top, col).value = header;
+  values.forEach((v, i) => {
+    if (v) ws.getCell(top + 1 + i, col).value = v;
+  });
+  t.columns.push({ name: header, filterButton: true });
+  t.tableRef = `${m[1]}${m[2]}:${String.fromCharCode(64 + col)}${m[4]}`;
+  t.autoFilterRef = t.tableRef;
+}
+
+describe("columns the user added inside our tables", () => {
+  const V3 = path.join(TEMPLATES, "tinh-thu-2026-v3.json");
+
+  async function withNotes(): Promise<string> {
+    const file = copyOf("tinh-thu-2026-tan-phong");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    // A "Ghi chú" column typed into the register table and into the Phụ lục table (Excel grows the table).
+    const reg = wb.getWorksheet("Tuyên truyền")!;
+    addTableColumn(reg, "PL_HoatDong", "Ghi chú", ["xong", "", "còn thiếu ảnh"]);
+    const pl = wb.getWorksheet("Phụ lục")!;
+    // Notes on the rows of two codes (found by code in the old layout's code column).
+    const notes: string[] = [];
+    notes[rowOf(pl, "tcd_luot") - 9] = "theo sổ văn thư";
+    notes[rowOf(pl, "hn_kinh_phi") - 9] = "chưa quyết toán";
+    addTableColumn(pl, "PL_ChiTieu", "Người nhập", notes);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("the plan lists them; after --yes they keep their header and values right of the table, by row; check and export read the same data", async () => {
+    const file = await withNotes();
+    const checkBefore = await checkJson(file);
+    const before = readWorkbook(await loadSnapshot(file)).data;
+    const plan = await run("init", file, "--template", V3);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain('Cột do người dùng thêm: "Người nhập" (trang "Phụ lục"); "Ghi chú" (trang "Tuyên truyền") giữ nguyên');
+    expect(plan.out).not.toMatch(/Cột do người dùng thêm:.*Hình thức/);
+    expect((await run("init", file, "--template", V3, "--yes")).code).toBe(0);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const reg = wb.getWorksheet("Tuyên truyền")!;
+    expect([1, 2, 3, 4, 5].map((c) => reg.getCell(3, c).value)).toEqual(["Nội dung tuyên truyền", "Ngày", "Địa điểm", keptHeader("Hình thức"), "Ghi chú"]);
+    expect([4, 5, 6].map((r) => reg.getCell(r, 5).value ?? "")).toEqual(["xong", "", "còn thiếu ảnh"]);
+    expect([4, 6].map((r) => reg.getCell(r, 1).value)).toEqual(["Luật Thực hiện dân chủ ở cơ sở", "Hỏi đáp trực tuyến"]);
+    const pl = wb.getWorksheet("Phụ lục")!;
+    const col = colOf(pl, "Người nhập");
+    expect(pl.getCell(rowOf(pl, "tcd_luot"), col).value).toBe("theo sổ văn thư");
+    // A code the new version dropped: its row moved below the template's rows, its note with it.
+    expect(pl.getCell(rowOf(pl, "hn_kinh_phi"), col).value).toBe("chưa quyết toán");
+    // Inside the tables (they sort and filter with their rows).
+    const refs = (ws: ExcelJS.Worksheet) => ws.getTables().map((t) => (t as unknown as { table: { ref?: string; tableRef?: string } }).table).map((t) => t.tableRef ?? t.ref);
+    expect(refs(reg)).toEqual(["A3:E6"]);
+    expect(refs(pl)[0]).toMatch(new RegExp(`^A8:${String.fromCharCode(64 + col)}\\d+$`));
+
+    const r = readWorkbook(await loadSnapshot(file));
+    expect(r.data.registers).toEqual({ hoat_dong: before.registers.hoat_dong.map(({ hinh_thuc: _h, ...x }) => x) });
+    for (const [code, v] of Object.entries(before.values)) expect(r.data.values[code]).toEqual(v);
+    const checkAfter = await checkJson(file);
+    expect(checkAfter.result.findings.filter((f: { rule: string }) => f.rule.startsWith("workbook.") && f.rule !== "workbook.unknown-code")).toEqual([]);
+    expect(checkAfter.result.summary.errors).toBeGreaterThanOrEqual(checkBefore.result.summary.errors);
+    const exp = await run("export", file);
+    expect(JSON.parse(exp.out).registers).toEqual(r.data.registers);
+  });
+
+  test("the layout upgrade alone keeps them too, and never loses a value of the old tables", async () => {
+    const file = await withNotes();
+    expect((await run("init", file, "--yes")).code).toBe(0);
+    const now = new ExcelJS.Workbook();
+    await now.xlsx.readFile(file);
+    const kept = texts(now);
+    for (const x of ["xong", "còn thiếu ảnh", "theo sổ văn thư", "chưa quyết toán", "Ghi chú", "Người nhập"]) expect(kept).toContain(x);
+    // Every text of the old tables' rows is in the upgraded workbook.
+    expect(await expectNothingLost(file.replace(/\.xlsx$/, ".bak.xlsx"), file)).toBeGreaterThan(20);
+  });
+});
+
+test("the user's fills and fonts on value cells of our tables follow their cells through the upgrade", async () => {
+  const file = copyOf("tinh-thu-2026-tan-phong");
+  const YELLOW = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } } as ExcelJS.Fill;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const pl = wb.getWorksheet("Phụ lục")!;
+  // Layout 1: "Mã" in B, "Chỉ tiêu" in C; layout 2 swaps them.
+  const r = rowOf(pl, "tcd_luot");
+  // A style of the cell's own, as Excel gives it (exceljs shares loaded cells' style objects).
+  const restyle = (c: ExcelJS.Cell, x: Partial<ExcelJS.Style>) => (c.style = { ...JSON.parse(JSON.stringify(c.style)), ...x });
+  restyle(pl.getCell(r, colOf(pl, "Giá trị")), { fill: YELLOW });
+  restyle(pl.getCell(r, colOf(pl, "Chỉ tiêu")), { font: { bold: true, color: { argb: "FFFF0000" } } });
+  const reg = wb.getWorksheet("Tuyên truyền")!;
+  restyle(reg.getCell("B6"), { fill: YELLOW });
+  await wb.xlsx.writeFile(file);
+  expect((await run("init", file, "--yes")).code).toBe(0);
+  const now = new ExcelJS.Workbook();
+  await now.xlsx.readFile(file);
+  const b = now.getWorksheet("Phụ lục")!;
+  const nr = rowOf(b, "tcd_luot");
+  expect(colOf(b, "Chỉ tiêu")).toBe(2);
+  expect((b.getCell(nr, colOf(b, "Giá trị")).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+  expect(b.getCell(nr, 2).font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
+  expect(b.getCell(nr, 3).font?.bold).toBeFalsy();
+  expect((b.getCell(nr + 1, colOf(b, "Giá trị")).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe("FFFFFF00");
+  expect((now.getWorksheet("Tuyên truyền")!.getCell("B6").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFFF00");
+  expect(readWorkbook(await loadSnapshot(file)).data).toEqual(exported("tinh-thu-2026-tan-phong"));
 });
