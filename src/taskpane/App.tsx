@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", padding: "8px 8px 0" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   body: { padding: "0 8px 16px", flexGrow: 1 },
+  // Five tabs do not fit a 320–400 px pane: they wrap to a second row rather than run off its edge.
+  tabs: { flexWrap: "wrap" },
 });
 
 /** Report data of the open workbook, read on demand (the Excel code is its own chunk). */
@@ -67,6 +69,7 @@ export function App({ lang, setLang, initialView }: { lang: Lang; setLang: (l: L
           setView(d.value as ViewId);
         }}
         size="medium"
+        className={s.tabs}
       >
         <Tab value="workbook" data-testid="tab-workbook">
           {tr(lang, "tabWorkbook")}

@@ -13,6 +13,8 @@ const OUT = path.join(__dirname, "..", "..", "test-artifacts");
 test("the pane, step by step, in Vietnamese", async ({ page }) => {
   const pane = await openPane(page, { sets: { ExcelApi: "1.9" } });
   await expect(page.getByTestId("setup")).toBeVisible();
+  // The template choice and the draft notice appear once the pane has read the workbook.
+  await expect(page.getByTestId("setup-template")).toBeVisible();
   await page.screenshot({ path: path.join(OUT, "pane-1-start.png"), fullPage: true });
   // The worked example is of the 2021 form (the set-up offers dccs-2025 first).
   await page.getByTestId("setup-template").selectOption("qcdc-2021");
